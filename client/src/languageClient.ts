@@ -1,0 +1,60 @@
+/**
+ * Creates the language client: the server module (`dist/server.js`) over IPC, the documents it
+ * serves (YAML files), and error handling that restarts a crashed server and tells the user once.
+ */
+import * as path from 'path';
+import type { ExtensionContext, OutputChannel } from 'vscode';
+import { window as Window, workspace as Workspace } from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+
+/** The client id equals the settings prefix, so `planAudit.trace.server` turns on protocol tracing. */
+export const clientId = 'planAudit';
+
+/** Files the server is told about; it then checks those with a plan-audit name or a known `kind`. */
+export const documentSelector = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'yaml' },
+];
+
+export function createLanguageClient(context: ExtensionContext, outputChannel: OutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  let restartNoticeShown = false;
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    synchronize: {
+      // Cross-file rules need to know when plan files change on disk, open or not.
+      fileEvents: [Workspace.createFileSystemWatcher('**/*.{yaml,yml}'), Workspace.createFileSystemWatcher('**/.plan-audit.yaml')],
+    },
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        if (!restartNoticeShown) {
+          restartNoticeShown = true;
+          void Window.showWarningMessage('The Plan Audit server stopped unexpectedly and was restarted.', 'Show Output').then((choice) => {
+            if (choice === 'Show Output') {
+              outputChannel.show(true);
+            }
+          });
+        }
+        return { action: CloseAction.Restart };
+      },
+    },
+    initializationFailedHandler: (error) => {
+      outputChannel.appendLine(`Plan Audit server failed to start: ${error instanceof Error ? error.stack : String(error)}`);
+      void Window.showErrorMessage('The Plan Audit server failed to start.', 'Show Output').then((choice) => {
+        if (choice === 'Show Output') {
+          outputChannel.show(true);
+        }
+      });
+      return false;
+    },
+  };
+  return new LanguageClient(clientId, 'Plan Audit', serverOptions, clientOptions);
+}

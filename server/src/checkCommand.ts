@@ -1,0 +1,230 @@
+/**
+ * The `plan-audit` command line (entry point: `cli.ts`). It runs the same core as the language server.
+ *
+ *     plan-audit check <files or folders…> [--format text|json] [--review-date YYYY-MM-DD]
+ *                      [--fiscal-year-start-month N] [--show-suppressed]
+ *
+ * Exit codes: 0 no error-level finding; 1 at least one error-level finding; 2 bad usage or unreadable input.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL, fileURLToPath } from 'url';
+import type { AnalyzedDocument, AuditSettings } from './core/analyze';
+import { analyzeText, auditWorkspace, createAuditContext, defaultAuditSettings, groupByPortfolioScope } from './core/analyze';
+import type { Finding } from './core/findings';
+import { severityRank } from './core/findings';
+import { isIsoDate } from './core/dates';
+import { LineIndex } from './core/lines';
+import { collectYamlFiles, declaresPlanKind, hasPlanFileName, readConfigFile } from './workspaceFiles';
+
+export const usage = `Usage: plan-audit check <files or folders...> [options]
+
+Checks plan-audit YAML files (plans, staffing, portfolios, recommendations) and prints findings.
+
+Options:
+  --format text|json             output format (default: text)
+  --review-date YYYY-MM-DD       the audit's "as of" date (default: the portfolio's review_date, else today)
+  --fiscal-year-start-month N    month the fiscal year starts in, 1-12 (default: 10, October)
+  --show-suppressed              also list findings suppressed by a justified exception
+  -h, --help                     show this help
+
+Exit code: 0 when no error-level finding, 1 when there is one, 2 on bad usage.`;
+
+export interface CliOptions {
+  readonly command: 'check';
+  readonly paths: string[];
+  readonly format: 'text' | 'json';
+  readonly reviewDate?: string;
+  readonly fiscalYearStartMonth?: number;
+  readonly showSuppressed: boolean;
+}
+
+/** Parses the command line; returns an error message for bad usage. */
+export function parseArguments(argv: readonly string[]): CliOptions | { error: string } | { help: true } {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help') {
+    return { help: true };
+  }
+  if (command !== 'check') {
+    return { error: `Unknown command "${command}".` };
+  }
+  const paths: string[] = [];
+  let format: CliOptions['format'] = 'text';
+  let reviewDate: string | undefined;
+  let fiscalYearStartMonth: number | undefined;
+  let showSuppressed = false;
+  for (let index = 0; index < rest.length; index++) {
+    const arg = rest[index];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => inline ?? rest[++index];
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return { help: true };
+      case '--format': {
+        const chosen = value();
+        if (chosen !== 'text' && chosen !== 'json') {
+          return { error: `--format must be text or json, not "${chosen ?? ''}".` };
+        }
+        format = chosen;
+        break;
+      }
+      case '--review-date': {
+        const chosen = value();
+        if (!chosen || !isIsoDate(chosen)) {
+          return { error: `--review-date must be a date written YYYY-MM-DD, not "${chosen ?? ''}".` };
+        }
+        reviewDate = chosen;
+        break;
+      }
+      case '--fiscal-year-start-month': {
+        const chosen = Number(value());
+        if (!Number.isInteger(chosen) || chosen < 1 || chosen > 12) {
+          return { error: '--fiscal-year-start-month must be a month number from 1 to 12.' };
+        }
+        fiscalYearStartMonth = chosen;
+        break;
+      }
+      case '--show-suppressed':
+        showSuppressed = true;
+        break;
+      default:
+        if (arg.startsWith('-')) {
+          return { error: `Unknown option "${arg}".` };
+        }
+        paths.push(arg);
+    }
+  }
+  if (paths.length === 0) {
+    return { error: 'Name at least one file or folder to check.' };
+  }
+  return { command: 'check', paths, format, reviewDate, fiscalYearStartMonth, showSuppressed };
+}
+
+/** The result of a check run, before formatting. */
+export interface CheckResult {
+  /** The review date(s) used: one per portfolio scope, comma-separated when they differ. */
+  readonly reviewDate: string;
+  readonly documents: readonly AnalyzedDocument[];
+  readonly findings: readonly Finding[];
+  readonly problems: readonly string[];
+}
+
+/** Reads, analyses and audits the files under `paths` (relative to `cwd`). */
+export function runCheck(options: CliOptions, cwd: string): CheckResult {
+  const { settings: fileSettings, problems } = readConfigFile(cwd, defaultAuditSettings);
+  const settings: AuditSettings = {
+    ...fileSettings,
+    reviewDate: options.reviewDate ?? fileSettings.reviewDate,
+    fiscalYearStartMonth: options.fiscalYearStartMonth ?? fileSettings.fiscalYearStartMonth,
+  };
+  const { files, missing } = collectYamlFiles(options.paths.map((p) => path.resolve(cwd, p)));
+  const allProblems = [...problems, ...missing.map((file) => `${path.relative(cwd, file) || file}: no such file or folder`)];
+  const documents: AnalyzedDocument[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      allProblems.push(`${path.relative(cwd, file)}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      continue;
+    }
+    if (!hasPlanFileName(file) && !declaresPlanKind(text)) {
+      continue;
+    }
+    const document = analyzeText(pathToFileURL(file).toString(), text, settings.fiscalYearStartMonth);
+    if (document.kind || hasPlanFileName(file)) {
+      documents.push(document);
+    }
+  }
+  const findingsByUri = auditWorkspace(documents, settings);
+  const findings = documents.flatMap((document) => findingsByUri.get(document.uri) ?? []);
+  const reviewDates = [...new Set(groupByPortfolioScope(documents).map((group) => createAuditContext(group, settings).reviewDate))].sort();
+  return { reviewDate: reviewDates.join(', ') || createAuditContext([], settings).reviewDate, documents, findings, problems: allProblems };
+}
+
+/** Formats findings as `file:line:col severity rule-id message`, one per line, paths relative to `cwd`. */
+export function formatText(result: CheckResult, cwd: string, showSuppressed: boolean): string {
+  const lineIndexes = new Map<string, LineIndex>();
+  const textOf = new Map(result.documents.map((document) => [document.uri, document.text]));
+  const lines: string[] = [];
+  for (const finding of result.findings) {
+    if (finding.suppressed && !showSuppressed) {
+      continue;
+    }
+    let index = lineIndexes.get(finding.uri);
+    if (!index) {
+      index = new LineIndex(textOf.get(finding.uri) ?? '');
+      lineIndexes.set(finding.uri, index);
+    }
+    const { line, character } = index.position(finding.span[0]);
+    const file = path.relative(cwd, fileURLToPath(finding.uri));
+    const suppressed = finding.suppressed ? ` [suppressed: ${finding.suppressed.reason}]` : '';
+    lines.push(`${file}:${line + 1}:${character + 1} ${finding.severity} ${finding.ruleId} ${oneLine(finding.message)}${suppressed}`);
+  }
+  const shown = result.findings.filter((finding) => !finding.suppressed);
+  const count = (severity: Finding['severity']) => shown.filter((finding) => finding.severity === severity).length;
+  const suppressedCount = result.findings.length - shown.length;
+  lines.push(
+    `${result.documents.length} file(s) checked at review date ${result.reviewDate}: ${count('error')} error(s), ${count('warning')} warning(s), ${count('information') + count('hint')} note(s)` +
+      (suppressedCount > 0 ? `, ${suppressedCount} suppressed by exceptions` : '') +
+      '.',
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** Formats the result as JSON for scripts: positions are 1-based lines and columns. */
+export function formatJson(result: CheckResult, cwd: string, showSuppressed: boolean): string {
+  const textOf = new Map(result.documents.map((document) => [document.uri, new LineIndex(document.text)]));
+  const findings = result.findings
+    .filter((finding) => showSuppressed || !finding.suppressed)
+    .map((finding) => {
+      const index = textOf.get(finding.uri) ?? new LineIndex('');
+      const start = index.position(finding.span[0]);
+      const end = index.position(finding.span[1]);
+      return {
+        file: path.relative(cwd, fileURLToPath(finding.uri)),
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: finding.severity,
+        ruleId: finding.ruleId,
+        message: finding.message,
+        fixes: (finding.fixes ?? []).map((fix) => fix.title),
+        suppressed: finding.suppressed ? { reason: finding.suppressed.reason } : undefined,
+      };
+    });
+  return JSON.stringify({ reviewDate: result.reviewDate, files: result.documents.length, findings, problems: result.problems }, null, 2) + '\n';
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** True when an unsuppressed error-level finding exists. */
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((finding) => !finding.suppressed && severityRank[finding.severity] === severityRank.error);
+}
+
+/** Entry point; returns the exit code. */
+export function main(argv: readonly string[], cwd: string, out: (text: string) => void, err: (text: string) => void): number {
+  const parsed = parseArguments(argv);
+  if ('help' in parsed) {
+    out(usage + '\n');
+    return 0;
+  }
+  if ('error' in parsed) {
+    err(`plan-audit: ${parsed.error}\n\n${usage}\n`);
+    return 2;
+  }
+  const result = runCheck(parsed, cwd);
+  for (const problem of result.problems) {
+    err(`plan-audit: ${problem}\n`);
+  }
+  out(parsed.format === 'json' ? formatJson(result, cwd, parsed.showSuppressed) : formatText(result, cwd, parsed.showSuppressed));
+  if (result.problems.some((problem) => problem.endsWith('no such file or folder'))) {
+    return 2;
+  }
+  return hasErrors(result.findings) ? 1 : 0;
+}

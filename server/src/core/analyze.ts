@@ -1,0 +1,177 @@
+/**
+ * The one engine the language server and the CLI share:
+ *
+ *     text ──parse──▶ located tree ──schema──▶ typed model ──rules──▶ findings ──exceptions──▶ result
+ *
+ * `analyzeText` does the per-document work that depends only on the text (cacheable by version);
+ * `auditDocument` runs the rules, which may also look at the rest of the workspace.
+ */
+import type { Finding, Severity } from './findings';
+import { sortFindings } from './findings';
+import type { ParseLimits, ParsedDocument } from './parse';
+import { defaultParseLimits, parseWithYaml, YamlRuleIds } from './parse';
+import type { PlanAuditModel, PlanKind, Portfolio } from './model';
+import { buildModel, detectKind } from './model';
+import type { AuditContext, AuditedDocument, RuleReport, WorkspaceView } from './rule';
+import { rules } from './rules/index';
+import { applySuppressions, SuppressionRuleIds } from './suppressions';
+import { checkDuplicates, validateSchema } from './validateSchema';
+import { fiscalYearOfDate, isIsoDate, todayIso } from './dates';
+
+/** Settings that change findings; the server reads them per workspace, the CLI from `.plan-audit.yaml`. */
+export interface AuditSettings {
+  /** Overrides every portfolio's `review_date` when set (`YYYY-MM-DD`). */
+  readonly reviewDate?: string;
+  /** Month (1–12) in which the fiscal year starts. */
+  readonly fiscalYearStartMonth: number;
+  /** Per-rule severity; `off` disables a rule. Rules not listed keep their default. */
+  readonly rules: Readonly<Record<string, Severity | 'off'>>;
+}
+
+export const defaultAuditSettings: AuditSettings = { fiscalYearStartMonth: 10, rules: {} };
+
+/** A document after parsing, kind detection, schema validation and model building. */
+export interface AnalyzedDocument {
+  readonly uri: string;
+  readonly text: string;
+  readonly parsed: ParsedDocument;
+  /** Undefined when the document declares no known `kind` (then it is not a plan-audit document by content). */
+  readonly kind?: PlanKind;
+  readonly model?: PlanAuditModel;
+  /** YAML and schema findings, independent of other files and of settings. */
+  readonly baseFindings: readonly Finding[];
+}
+
+/** Parses and validates one document. Never throws; bad input becomes findings. */
+export function analyzeText(uri: string, text: string, fiscalYearStartMonth = 10, limits: ParseLimits = defaultParseLimits): AnalyzedDocument {
+  const parsed = parseWithYaml(uri, text, limits);
+  const root = parsed.root;
+  const kind = detectKind(root);
+  const baseFindings: Finding[] = [...parsed.findings];
+  if (!kind || root?.kind !== 'map') {
+    return { uri, text, parsed, kind: undefined, model: undefined, baseFindings };
+  }
+  baseFindings.push(...checkDuplicates(uri, root, kind), ...validateSchema(uri, root, kind));
+  const model = buildModel(root, kind, fiscalYearStartMonth);
+  return { uri, text, parsed, kind, model, baseFindings };
+}
+
+/** The id of every finding source: rules, schema and YAML checks, exception meta-findings. */
+export const knownRuleIds: ReadonlySet<string> = new Set([
+  ...rules.map((rule) => rule.id),
+  'schema',
+  'duplicate-key',
+  'duplicate-id',
+  ...Object.values(YamlRuleIds),
+  ...Object.values(SuppressionRuleIds),
+]);
+
+/**
+ * Resolves the review date: the setting, else the first portfolio's valid `review_date`, else today.
+ * `today` is injected so tests and the CLI decide what "today" is.
+ */
+export function createAuditContext(documents: readonly AnalyzedDocument[], settings: AuditSettings, today: string = todayIso()): AuditContext {
+  const audited = documents.filter((document): document is AnalyzedDocument & { model: PlanAuditModel } => document.model !== undefined);
+  const portfolio = audited.map((document) => document.model).find((model): model is Portfolio => model.kind === 'portfolio');
+  const fiscalYearStartMonth = settings.fiscalYearStartMonth;
+  const reviewDate =
+    settings.reviewDate && isIsoDate(settings.reviewDate)
+      ? settings.reviewDate
+      : portfolio?.reviewDate && isIsoDate(portfolio.reviewDate)
+        ? portfolio.reviewDate
+        : today;
+  const workspace: WorkspaceView = {
+    documents: audited.map((document) => ({ uri: document.uri, text: document.text, kind: document.model.kind, model: document.model })),
+  };
+  return { reviewDate, reviewFiscalYear: fiscalYearOfDate(reviewDate, fiscalYearStartMonth), fiscalYearStartMonth, workspace };
+}
+
+/** The folder part of a URI (`file:///a/b/c.yaml` → `file:///a/b/`); empty when it has none. */
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+/**
+ * Splits a workspace into portfolio scopes. A portfolio governs the plan-audit files in its folder and
+ * below; a file belongs to the nearest portfolio above it, so a folder of samples from two agencies is
+ * audited as two workspaces, each with its own portfolio and review date. Files under no portfolio form
+ * one scope of their own. Portfolios in the same folder share a scope (and are reported as a conflict).
+ */
+export function groupByPortfolioScope(documents: readonly AnalyzedDocument[]): AnalyzedDocument[][] {
+  const portfolioFolders = [...new Set(documents.filter((document) => document.kind === 'portfolio').map((document) => folderOf(document.uri)))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const groups = new Map<string, AnalyzedDocument[]>();
+  for (const document of documents) {
+    const scope = portfolioFolders.find((folder) => folder !== '' && document.uri.startsWith(folder)) ?? '';
+    const group = groups.get(scope);
+    if (group) {
+      group.push(document);
+    } else {
+      groups.set(scope, [document]);
+    }
+  }
+  return [...groups.values()];
+}
+
+/** The documents in the same portfolio scope as `uri` (see `groupByPortfolioScope`), `uri`'s own included. */
+export function scopeOf(uri: string, documents: readonly AnalyzedDocument[]): AnalyzedDocument[] {
+  return groupByPortfolioScope(documents).find((group) => group.some((document) => document.uri === uri)) ?? documents.filter((d) => d.uri === uri);
+}
+
+/** Audits every document of a workspace, each in its portfolio scope. Returns findings per URI. */
+export function auditWorkspace(documents: readonly AnalyzedDocument[], settings: AuditSettings, today: string = todayIso()): Map<string, Finding[]> {
+  const result = new Map<string, Finding[]>();
+  for (const group of groupByPortfolioScope(documents)) {
+    const context = createAuditContext(group, settings, today);
+    for (const document of group) {
+      result.set(document.uri, auditDocument(document, context, settings));
+    }
+  }
+  return result;
+}
+
+/**
+ * Runs the rules on one analysed document and applies severities and exceptions. Suppressed findings
+ * are kept (marked `suppressed`) so the CLI can list them; the editor hides them.
+ */
+export function auditDocument(document: AnalyzedDocument, context: AuditContext, settings: AuditSettings): Finding[] {
+  const findings: Finding[] = [...document.baseFindings];
+  if (document.model && document.kind) {
+    const audited: AuditedDocument = { uri: document.uri, text: document.text, kind: document.kind, model: document.model };
+    for (const rule of rules) {
+      if (!rule.kinds.includes(document.kind) || settings.rules[rule.id] === 'off') {
+        continue;
+      }
+      const report = (finding: RuleReport) => {
+        findings.push({
+          ruleId: rule.id,
+          severity: finding.severity ?? rule.defaultSeverity,
+          message: finding.message,
+          uri: document.uri,
+          span: finding.span,
+          fixes: finding.fixes,
+          related: finding.related,
+        });
+      };
+      try {
+        rule.check(audited, context, report);
+      } catch (error) {
+        // A rule bug must not hide the other findings; report it where the user will see it.
+        findings.push({
+          ruleId: rule.id,
+          severity: 'error',
+          message: `Plan Audit could not run rule \`${rule.id}\` on this file (${error instanceof Error ? error.message : String(error)}). Please report this.`,
+          uri: document.uri,
+          span: [0, 0],
+        });
+      }
+    }
+  }
+  const configured = findings.filter((finding) => settings.rules[finding.ruleId] !== 'off');
+  const withOverrides = configured.map((finding) => {
+    const override = settings.rules[finding.ruleId];
+    return override && override !== 'off' && override !== finding.severity ? { ...finding, severity: override } : finding;
+  });
+  return sortFindings(applySuppressions(document.uri, document.text, withOverrides, knownRuleIds));
+}

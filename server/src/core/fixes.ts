@@ -1,0 +1,178 @@
+/**
+ * Building minimal, insert-only fixes that match the file's own layout, and applying fixes as text.
+ *
+ * Contract for every fix built here: it inserts text and deletes nothing; the inserted text copies the
+ * indentation, sequence style and line endings of the file; every byte outside the insertion (comments
+ * included) is kept.
+ */
+import type { Fix, TextEdit } from './findings';
+import type { MapNode } from './tree';
+
+/** The layout conventions of one document, read from its text. */
+export interface Layout {
+  /** Spaces per nesting level (2 unless the file uses another width consistently). */
+  readonly indentUnit: number;
+  /** True when block sequences are indented under their key (`key:\n  - a`), false for `key:\n- a`. */
+  readonly indentSequences: boolean;
+  readonly newline: '\n' | '\r\n';
+}
+
+/** Reads the layout from the text: the most common indentation step and the sequence style. */
+export function detectLayout(text: string): Layout {
+  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const steps = new Map<number, number>();
+  let indentedSequences = 0;
+  let flushSequences = 0;
+  let previousIndent = 0;
+  let previousEndsWithColon = false;
+  const limit = Math.min(text.length, 200_000);
+  let lineStart = 0;
+  while (lineStart < limit) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) {
+      lineEnd = text.length;
+    }
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    lineStart = lineEnd + 1;
+    const trimmed = line.trimStart();
+    if (trimmed === '' || trimmed.startsWith('#')) {
+      continue;
+    }
+    const indent = line.length - trimmed.length;
+    if (previousEndsWithColon) {
+      if (trimmed.startsWith('- ') || trimmed === '-') {
+        if (indent > previousIndent) {
+          indentedSequences++;
+        } else if (indent === previousIndent) {
+          flushSequences++;
+        }
+      }
+      if (indent > previousIndent) {
+        const step = indent - previousIndent;
+        steps.set(step, (steps.get(step) ?? 0) + 1);
+      }
+    }
+    previousIndent = indent;
+    previousEndsWithColon = /:\s*(#.*)?$/.test(trimmed);
+  }
+  let indentUnit = 2;
+  let best = 0;
+  for (const [step, count] of steps) {
+    if (step >= 1 && step <= 8 && count > best) {
+      best = count;
+      indentUnit = step;
+    }
+  }
+  return { indentUnit, indentSequences: indentedSequences >= flushSequences, newline };
+}
+
+/** The column (0-based) at which `offset` sits on its line. */
+export function columnOf(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return offset - lineStart;
+}
+
+/** The offset just before the line break that ends the line holding `offset` (comments stay before it). */
+export function lineEndOf(text: string, offset: number): number {
+  let end = text.indexOf('\n', offset);
+  if (end < 0) {
+    end = text.length;
+  }
+  if (end > 0 && text[end - 1] === '\r') {
+    end--;
+  }
+  return end;
+}
+
+/** One `key: value` line of a new entry; an empty `value` writes `key:` (null), `comment` goes after it. */
+export interface NewLine {
+  readonly key: string;
+  readonly value: string;
+  readonly comment?: string;
+}
+
+/**
+ * A key to add to a map: a plain value, a nested map, or a sequence of maps. The same description
+ * renders as block YAML or, inside a flow map, as flow YAML (comments are dropped there).
+ */
+export type NewEntry =
+  | { readonly key: string; readonly value: string; readonly comment?: string }
+  | { readonly key: string; readonly map: readonly NewLine[]; readonly comment?: string }
+  | { readonly key: string; readonly items: readonly (readonly NewLine[])[]; readonly comment?: string };
+
+/**
+ * Returns the edit that adds `entry` as the last key of `map`, in the map's own style. Returns
+ * undefined for an empty map (there is no sibling to copy indentation from).
+ */
+export function insertIntoMap(text: string, map: MapNode, entry: NewEntry): TextEdit | undefined {
+  const last = map.pairs[map.pairs.length - 1];
+  if (!last) {
+    return undefined;
+  }
+  if (map.flow) {
+    const offset = Math.max(last.value.span[1], last.key.span[1]);
+    return { offset, deleteCount: 0, insertText: `, ${renderFlow(entry)}` };
+  }
+  const layout = detectLayout(text);
+  const baseColumn = columnOf(text, map.pairs[0].key.span[0]);
+  const offset = lineEndOf(text, Math.max(last.value.span[1] - 1, last.key.span[1]));
+  return { offset, deleteCount: 0, insertText: renderBlock(entry, baseColumn, layout) };
+}
+
+/** Renders an entry as block YAML: a line break, then the lines indented from `baseColumn`. */
+export function renderBlock(entry: NewEntry, baseColumn: number, layout: Layout): string {
+  const nl = layout.newline;
+  const pad = (column: number) => ' '.repeat(column);
+  const line = (l: NewLine) => (l.value === '' ? `${l.key}:` : `${l.key}: ${l.value}`) + (l.comment ? `  # ${l.comment}` : '');
+  const head = (text: string, comment?: string) => nl + pad(baseColumn) + text + (comment ? `  # ${comment}` : '');
+  if ('value' in entry) {
+    return head(entry.value === '' ? `${entry.key}:` : `${entry.key}: ${entry.value}`, entry.comment);
+  }
+  if ('map' in entry) {
+    return head(`${entry.key}:`, entry.comment) + entry.map.map((l) => nl + pad(baseColumn + layout.indentUnit) + line(l)).join('');
+  }
+  const dashColumn = baseColumn + (layout.indentSequences ? layout.indentUnit : 0);
+  let out = head(`${entry.key}:`, entry.comment);
+  for (const item of entry.items) {
+    item.forEach((l, index) => {
+      out += nl + (index === 0 ? `${pad(dashColumn)}- ` : pad(dashColumn + 2)) + line(l);
+    });
+  }
+  return out;
+}
+
+/** Renders an entry as flow YAML (`key: value`, `key: {a: 1}`, `key: [{a: 1}]`). */
+export function renderFlow(entry: NewEntry): string {
+  const flowValue = (value: string) => (value === '' ? 'null' : value);
+  const flowMap = (lines: readonly NewLine[]) => `{${lines.map((l) => `${l.key}: ${flowValue(l.value)}`).join(', ')}}`;
+  if ('value' in entry) {
+    return `${entry.key}: ${flowValue(entry.value)}`;
+  }
+  if ('map' in entry) {
+    return `${entry.key}: ${flowMap(entry.map)}`;
+  }
+  return `${entry.key}: [${entry.items.map(flowMap).join(', ')}]`;
+}
+
+/**
+ * Applies fixes' edits to a text. Edits are applied from the end backwards; an edit that overlaps one
+ * already applied is skipped (the second of two overlapping fixes waits for the next round).
+ */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.deleteCount - a.deleteCount);
+  let result = text;
+  let floor = Number.POSITIVE_INFINITY;
+  for (const edit of sorted) {
+    if (edit.offset + edit.deleteCount > floor) {
+      continue;
+    }
+    result = result.slice(0, edit.offset) + edit.insertText + result.slice(edit.offset + edit.deleteCount);
+    floor = edit.offset;
+  }
+  return result;
+}
+
+/** Applies one fix to a text. */
+export function applyFix(text: string, fix: Fix): string {
+  return applyEdits(text, fix.edits);
+}

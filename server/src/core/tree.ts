@@ -1,0 +1,162 @@
+/**
+ * The located tree: a parser-independent view of one YAML document in which every node keeps its
+ * offsets. Both parse paths (the `yaml` package and the fast path) produce exactly this shape, so the
+ * model, the schema mapping and the rules never depend on which parser ran.
+ *
+ * Contract: `span` covers the node's value only (for a map or sequence, from its first to its last
+ * character, trailing comments and blank lines excluded); keys are always scalars.
+ */
+import type { Span } from './findings';
+
+export type Scalar = string | number | boolean | null;
+
+export interface ScalarNode {
+  readonly kind: 'scalar';
+  readonly value: Scalar;
+  readonly span: Span;
+  /** True for a quoted or block scalar: `"2017"` is text even though it looks like a number. */
+  readonly quoted: boolean;
+}
+
+export interface Pair {
+  readonly key: ScalarNode;
+  /** `null` never occurs: an absent value (`key:`) is a null scalar with an empty span after the colon. */
+  readonly value: TreeNode;
+}
+
+export interface MapNode {
+  readonly kind: 'map';
+  readonly pairs: readonly Pair[];
+  readonly span: Span;
+  /** `{ … }` flow style; fixes insert differently into flow and block collections. */
+  readonly flow: boolean;
+}
+
+export interface SeqNode {
+  readonly kind: 'seq';
+  readonly items: readonly TreeNode[];
+  readonly span: Span;
+  readonly flow: boolean;
+}
+
+export type TreeNode = ScalarNode | MapNode | SeqNode;
+
+/** Returns the pair whose key is `key`, or undefined. The first one wins when a key is duplicated. */
+export function getPair(map: MapNode | undefined, key: string): Pair | undefined {
+  if (!map) {
+    return undefined;
+  }
+  for (const pair of map.pairs) {
+    if (pair.key.value === key) {
+      return pair;
+    }
+  }
+  return undefined;
+}
+
+/** Returns the value node under `key`, or undefined. */
+export function getNode(map: MapNode | undefined, key: string): TreeNode | undefined {
+  return getPair(map, key)?.value;
+}
+
+/** Returns the map under `key` when it is a map. */
+export function getMap(map: MapNode | undefined, key: string): MapNode | undefined {
+  const node = getNode(map, key);
+  return node?.kind === 'map' ? node : undefined;
+}
+
+/** Returns the sequence under `key` when it is a sequence. */
+export function getSeq(map: MapNode | undefined, key: string): SeqNode | undefined {
+  const node = getNode(map, key);
+  return node?.kind === 'seq' ? node : undefined;
+}
+
+/** Returns the scalar value under `key` when it is a string (a non-empty one unless `allowEmpty`). */
+export function getString(map: MapNode | undefined, key: string): string | undefined {
+  const node = getNode(map, key);
+  if (node?.kind !== 'scalar' || node.value === null) {
+    return undefined;
+  }
+  return typeof node.value === 'string' ? node.value : String(node.value);
+}
+
+/** Returns the scalar value under `key` when it is a finite number. */
+export function getNumber(map: MapNode | undefined, key: string): number | undefined {
+  const node = getNode(map, key);
+  return node?.kind === 'scalar' && typeof node.value === 'number' && Number.isFinite(node.value) ? node.value : undefined;
+}
+
+/** Returns the items of the sequence under `key` that are maps; other items are skipped. */
+export function getMapItems(map: MapNode | undefined, key: string): MapNode[] {
+  return getSeq(map, key)?.items.filter((item): item is MapNode => item.kind === 'map') ?? [];
+}
+
+/** True when `key` is present with a value other than null. */
+export function hasValue(map: MapNode | undefined, key: string): boolean {
+  const node = getNode(map, key);
+  return node !== undefined && !(node.kind === 'scalar' && node.value === null);
+}
+
+/**
+ * Follows a JSON-pointer-like path (`['goals', 0, 'measures']`) from `root` and returns the deepest node
+ * reached together with the pair that holds it, so callers can point at a key or at a value.
+ */
+export function nodeAtPath(root: TreeNode, path: readonly (string | number)[]): { node: TreeNode; pair?: Pair; depth: number } {
+  let node: TreeNode = root;
+  let pair: Pair | undefined;
+  let depth = 0;
+  for (const segment of path) {
+    if (node.kind === 'map' && typeof segment === 'string') {
+      const next = getPair(node, segment);
+      if (!next) {
+        break;
+      }
+      pair = next;
+      node = next.value;
+    } else if (node.kind === 'seq' && typeof segment === 'number' && segment < node.items.length) {
+      pair = undefined;
+      node = node.items[segment];
+    } else {
+      break;
+    }
+    depth++;
+  }
+  return { node, pair, depth };
+}
+
+/**
+ * Converts a tree to plain JSON-like data for schema validation. Keys repeat the first-wins rule of
+ * `getPair`, so the schema sees what the rules see.
+ */
+export function toPlain(node: TreeNode): unknown {
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'seq':
+      return node.items.map(toPlain);
+    case 'map': {
+      const result: Record<string, unknown> = {};
+      for (const pair of node.pairs) {
+        const key = String(pair.key.value);
+        if (!Object.prototype.hasOwnProperty.call(result, key)) {
+          Object.defineProperty(result, key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
+        }
+      }
+      return result;
+    }
+  }
+}
+
+/** Visits every node depth-first, parents before children. */
+export function walk(node: TreeNode, visit: (node: TreeNode, parentPair?: Pair) => void, parentPair?: Pair): void {
+  visit(node, parentPair);
+  if (node.kind === 'map') {
+    for (const pair of node.pairs) {
+      walk(pair.value, visit, pair);
+    }
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) {
+      walk(item, visit);
+    }
+  }
+}

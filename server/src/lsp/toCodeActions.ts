@@ -1,0 +1,84 @@
+/**
+ * Finding fixes → LSP code actions: one quick fix per fix, linked to its diagnostic, the preferred one
+ * marked, plus a `source.fixAll.planAudit` action that applies every preferred, non-overlapping fix.
+ */
+import type { CodeAction, Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Fix, TextEdit } from '../core/findings';
+import { diagnosticSource } from './toDiagnostic';
+
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.planAudit`;
+
+/** The kinds this server provides, for the `codeActionProvider` capability. */
+export const providedCodeActionKinds = [CodeActionKind.QuickFix, fixAllKind];
+
+function toLspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((edit) => ({
+    range: { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.deleteCount) },
+    newText: edit.insertText,
+  }));
+}
+
+/** True when the span of a finding matches a diagnostic the client sent back (same rule and range). */
+function matches(finding: Finding, diagnostic: Diagnostic, document: TextDocument): boolean {
+  if (diagnostic.source !== diagnosticSource || diagnostic.code !== finding.ruleId) {
+    return false;
+  }
+  const start = document.offsetAt(diagnostic.range.start);
+  const end = document.offsetAt(diagnostic.range.end);
+  return start === finding.span[0] && end === finding.span[1];
+}
+
+/**
+ * Builds the code actions for the diagnostics in the request's context. `only` filters by kind, as the
+ * client asks (e.g. only `source.fixAll` on save).
+ */
+export function toCodeActions(document: TextDocument, findings: readonly Finding[], diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
+  const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of diagnostics) {
+      const finding = findings.find((candidate) => !candidate.suppressed && matches(candidate, diagnostic, document));
+      for (const fix of finding?.fixes ?? []) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.isPreferred === true,
+          edit: { changes: { [document.uri]: toLspEdits(document, fix.edits) } },
+        });
+      }
+    }
+  }
+  if (wants(fixAllKind)) {
+    const preferred = preferredFixes(findings);
+    if (preferred.length > 0) {
+      actions.push({
+        title: `Fix all auto-fixable Plan Audit problems (${preferred.length})`,
+        kind: fixAllKind,
+        edit: { changes: { [document.uri]: toLspEdits(document, nonOverlapping(preferred.flatMap((fix) => fix.edits))) } },
+      });
+    }
+  }
+  return actions;
+}
+
+/** The preferred fix of each unsuppressed finding. */
+export function preferredFixes(findings: readonly Finding[]): Fix[] {
+  return findings.filter((finding) => !finding.suppressed).flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.isPreferred));
+}
+
+/** Drops edits that overlap an earlier one or insert at the same offset, so a fix-all never garbles text. */
+export function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  const kept: TextEdit[] = [];
+  let end = -1;
+  for (const edit of sorted) {
+    if (edit.offset > end || (kept.length === 0 && edit.offset >= end)) {
+      kept.push(edit);
+      end = edit.offset + edit.deleteCount;
+    }
+  }
+  return kept;
+}

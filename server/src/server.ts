@@ -1,0 +1,280 @@
+/**
+ * The Plan Audit language server: wiring only. It keeps one analysis per open document (by version),
+ * an index of every plan-audit file in the workspace for the cross-file rules, and answers pull
+ * diagnostics, code actions and hovers by converting core findings. Start with `--stdio` or `--node-ipc`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import type { CodeAction, DocumentDiagnosticReport, Hover, InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalyzedDocument, AuditSettings } from './core/analyze';
+import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings, scopeOf } from './core/analyze';
+import type { Finding } from './core/findings';
+import { ruleDocsPath } from './core/rule';
+import { LineIndex } from './core/lines';
+import { toCodeActions, providedCodeActionKinds } from './lsp/toCodeActions';
+import { toDiagnostic } from './lsp/toDiagnostic';
+import { hoverMarkdown } from './lsp/toHover';
+import { resolveSettings, type RawPlanAuditSettings } from './settings';
+import { collectYamlFiles, declaresPlanKind, hasPlanFileName, readConfigFile } from './workspaceFiles';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+/** Analyses of open documents, keyed by URI, valid for one version. Deleted when the document closes. */
+const openAnalyses = new Map<string, { version: number; analysis: AnalyzedDocument }>();
+/** Analyses of plan-audit files on disk that are not open, for the cross-file rules. */
+const diskIndex = new Map<string, AnalyzedDocument>();
+/** The last findings computed per open document, for code actions and hover. */
+const lastFindings = new Map<string, { version: number; findings: Finding[] }>();
+
+let workspaceFolders: string[] = [];
+let hasConfigurationCapability = false;
+let settingsPromise: Promise<AuditSettings> | undefined;
+/** Docs pages ship inside the extension, next to `dist/`; links open them offline. */
+const docsRoot = path.resolve(__dirname, '..');
+
+process.on('uncaughtException', (error) => {
+  connection.console.error(`Plan Audit server: uncaught exception: ${error.stack ?? error.message}`);
+});
+
+connection.onInitialize((params): InitializeResult => {
+  hasConfigurationCapability = Boolean(params.capabilities.workspace?.configuration);
+  workspaceFolders = (params.workspaceFolders ?? []).map((folder) => fileURLToPath(folder.uri));
+  if (workspaceFolders.length === 0 && params.rootUri) {
+    workspaceFolders = [fileURLToPath(params.rootUri)];
+  }
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
+      codeActionProvider: { codeActionKinds: providedCodeActionKinds, resolveProvider: false },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'Plan Audit', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasConfigurationCapability) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAudit' });
+  }
+  // Index the workspace off the typing path: yield to pending requests between files.
+  void indexWorkspace();
+});
+
+async function indexWorkspace(): Promise<void> {
+  const { files } = collectYamlFiles(workspaceFolders);
+  const settings = await getSettings();
+  for (const file of files) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    indexFile(file, settings);
+  }
+  connection.languages.diagnostics.refresh();
+}
+
+function indexFile(file: string, settings: AuditSettings): void {
+  const uri = pathToFileURL(file).toString();
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    if (!hasPlanFileName(file) && !declaresPlanKind(text)) {
+      diskIndex.delete(uri);
+      return;
+    }
+    diskIndex.set(uri, analyzeText(uri, text, settings.fiscalYearStartMonth));
+  } catch (error) {
+    diskIndex.delete(uri);
+    connection.console.warn(`Plan Audit: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function getSettings(): Promise<AuditSettings> {
+  if (!settingsPromise) {
+    settingsPromise = (async () => {
+      const folder = workspaceFolders[0];
+      const fromFile = folder ? readConfigFile(folder, defaultAuditSettings) : { settings: defaultAuditSettings, problems: [] };
+      let raw: RawPlanAuditSettings | null = null;
+      if (hasConfigurationCapability) {
+        raw = (await connection.workspace.getConfiguration('planAudit')) as RawPlanAuditSettings | null;
+      }
+      const { settings, problems } = resolveSettings(fromFile.settings, raw);
+      for (const problem of [...fromFile.problems, ...problems]) {
+        connection.console.warn(`Plan Audit: ${problem}`);
+      }
+      return settings;
+    })();
+  }
+  return settingsPromise;
+}
+
+connection.onDidChangeConfiguration(() => {
+  settingsPromise = undefined;
+  openAnalyses.clear();
+  connection.languages.diagnostics.refresh();
+});
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  const settings = await getSettings();
+  for (const change of params.changes) {
+    if (!change.uri.startsWith('file:')) {
+      continue;
+    }
+    const file = fileURLToPath(change.uri);
+    if (path.basename(file) === '.plan-audit.yaml') {
+      settingsPromise = undefined;
+      continue;
+    }
+    if (change.type === FileChangeType.Deleted) {
+      diskIndex.delete(change.uri);
+    } else {
+      indexFile(file, settings);
+    }
+  }
+  connection.languages.diagnostics.refresh();
+});
+
+/** True for a document Plan Audit checks: a plan-audit file name, or YAML declaring a known kind. */
+function isPlanAuditDocument(document: TextDocument): boolean {
+  return hasPlanFileName(document.uri) || declaresPlanKind(document.getText());
+}
+
+function analysisOf(document: TextDocument, settings: AuditSettings): AnalyzedDocument {
+  const cached = openAnalyses.get(document.uri);
+  if (cached && cached.version === document.version) {
+    return cached.analysis;
+  }
+  const analysis = analyzeText(document.uri, document.getText(), settings.fiscalYearStartMonth);
+  openAnalyses.set(document.uri, { version: document.version, analysis });
+  return analysis;
+}
+
+/** Every plan-audit document the cross-file rules see: open ones (current text) over the disk index. */
+function workspaceDocuments(settings: AuditSettings): AnalyzedDocument[] {
+  const result = new Map(diskIndex);
+  for (const document of documents.all()) {
+    if (isPlanAuditDocument(document)) {
+      result.set(document.uri, analysisOf(document, settings));
+    }
+  }
+  return [...result.values()];
+}
+
+async function findingsFor(document: TextDocument): Promise<Finding[]> {
+  const last = lastFindings.get(document.uri);
+  if (last && last.version === document.version) {
+    return last.findings;
+  }
+  const settings = await getSettings();
+  const analysis = analysisOf(document, settings);
+  const context = createAuditContext(scopeOf(document.uri, workspaceDocuments(settings)), settings);
+  const findings = auditDocument(analysis, context, settings);
+  lastFindings.set(document.uri, { version: document.version, findings });
+  return findings;
+}
+
+function docsUri(ruleId: string): string | undefined {
+  const file = path.join(docsRoot, ruleDocsPath(ruleId));
+  return fs.existsSync(file) ? pathToFileURL(file).toString() : undefined;
+}
+
+function positionIn(uri: string, offset: number): { line: number; character: number } | undefined {
+  const open = documents.get(uri);
+  if (open) {
+    return open.positionAt(offset);
+  }
+  const text = diskIndex.get(uri)?.text;
+  return text === undefined ? undefined : new LineIndex(text).position(offset);
+}
+
+connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isPlanAuditDocument(document)) {
+    return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  }
+  try {
+    const findings = await findingsFor(document);
+    if (token.isCancellationRequested) {
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+    const items = findings.filter((finding) => !finding.suppressed).map((finding) => toDiagnostic(finding, document, docsUri, positionIn));
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  } catch (error) {
+    connection.console.error(`Plan Audit: diagnostics failed for ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+    return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  }
+});
+
+connection.onCodeAction(async (params, token): Promise<CodeAction[] | null> => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isPlanAuditDocument(document)) {
+    return null;
+  }
+  try {
+    const findings = await findingsFor(document);
+    if (token.isCancellationRequested) {
+      return null;
+    }
+    return toCodeActions(document, findings, params.context.diagnostics, params.context.only);
+  } catch (error) {
+    connection.console.error(`Plan Audit: code actions failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return null;
+  }
+});
+
+connection.onHover(async (params): Promise<Hover | null> => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isPlanAuditDocument(document)) {
+    return null;
+  }
+  try {
+    const findings = await findingsFor(document);
+    const settings = await getSettings();
+    const model = analysisOf(document, settings).model;
+    const markdown = hoverMarkdown(model, findings, document.offsetAt(params.position), docsUri);
+    return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
+  } catch (error) {
+    connection.console.error(`Plan Audit: hover failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return null;
+  }
+});
+
+documents.onDidChangeContent((change) => {
+  // Diagnostics are pulled by the client on every change; only drop the stale findings here. Other
+  // documents may depend on this one (cross-file rules), so ask the client to re-pull them.
+  lastFindings.delete(change.document.uri);
+  if (isPlanAuditDocument(change.document)) {
+    for (const uri of lastFindings.keys()) {
+      if (uri !== change.document.uri) {
+        lastFindings.delete(uri);
+      }
+    }
+  }
+});
+
+documents.onDidClose((event) => {
+  // Free everything held for the closed document; the disk index keeps what the cross-file rules need.
+  openAnalyses.delete(event.document.uri);
+  lastFindings.delete(event.document.uri);
+  const uri = event.document.uri;
+  if (uri.startsWith('file:')) {
+    void getSettings().then((settings) => {
+      const file = fileURLToPath(uri);
+      if (fs.existsSync(file)) {
+        indexFile(file, settings);
+      }
+    });
+  }
+});
+
+documents.listen(connection);
+connection.listen();

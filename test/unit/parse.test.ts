@@ -1,0 +1,111 @@
+/**
+ * The located tree and the engine on bad input (issue 2's list): each case ends in a clear finding or is
+ * ignored, within bounded time, without throwing.
+ */
+import * as assert from 'assert';
+import { analyzeText } from '../../server/src/core/analyze';
+import { defaultParseLimits, parseWithYaml } from '../../server/src/core/parse';
+import type { MapNode, SeqNode } from '../../server/src/core/tree';
+
+const slice = (text: string, span: readonly [number, number]) => text.slice(span[0], span[1]);
+
+describe('parseWithYaml', () => {
+  it('keeps exact spans for keys, values and collections (trailing line breaks dropped)', () => {
+    const text = 'kind: plan  # a comment\ngoals:\n  - id: g1\n    title: "2017"\n\n# trailing\n';
+    const root = parseWithYaml('u', text).root as MapNode;
+    assert.strictEqual(slice(text, root.pairs[0].key.span), 'kind');
+    assert.strictEqual(slice(text, root.pairs[0].value.span), 'plan');
+    const goals = root.pairs[1].value as SeqNode;
+    assert.strictEqual(slice(text, goals.span), '- id: g1\n    title: "2017"');
+    const goal = goals.items[0] as MapNode;
+    assert.deepStrictEqual(goal.pairs[1].value, { kind: 'scalar', value: '2017', span: [53, 59], quoted: true });
+  });
+
+  it('gives an empty key (`key:`) a null value with an empty span after the colon', () => {
+    const text = 'kind: plan\nowner:\n';
+    const root = parseWithYaml('u', text).root as MapNode;
+    const owner = root.pairs[1].value;
+    assert.strictEqual(owner.kind, 'scalar');
+    assert.strictEqual(owner.kind === 'scalar' && owner.value, null);
+  });
+});
+
+describe('bad input', () => {
+  it('broken YAML: a syntax error at its position, and the rest of the file still analysed', () => {
+    const text = 'kind: plan\nversion: 1\nperiod: {start: 2017, end: 2017\ngoals: []\n';
+    const document = analyzeText('file:///broken.plan.yaml', text);
+    const syntax = document.baseFindings.filter((finding) => finding.ruleId === 'yaml-syntax');
+    assert.ok(syntax.length > 0);
+    assert.strictEqual(syntax[0].severity, 'error');
+    assert.match(syntax[0].message, /^YAML syntax error: /);
+    assert.ok(syntax[0].span[0] >= text.indexOf('{'), 'at or after the unclosed flow map');
+    assert.strictEqual(document.kind, 'plan', 'the kind is still recognised from the recovered tree');
+  });
+
+  it('an empty file: no tree, no kind, no crash', () => {
+    const document = analyzeText('file:///empty.plan.yaml', '');
+    assert.strictEqual(document.kind, undefined);
+    assert.deepStrictEqual(document.baseFindings, []);
+  });
+
+  it('a file that is a list, not a map: not a plan-audit document by content', () => {
+    const document = analyzeText('file:///list.yaml', '- kind: plan\n- 2\n');
+    assert.strictEqual(document.kind, undefined);
+    assert.deepStrictEqual(document.baseFindings, []);
+  });
+
+  it('a non-plan YAML file (a compose file) is ignored', () => {
+    const document = analyzeText('file:///docker-compose.yaml', 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n');
+    assert.strictEqual(document.kind, undefined);
+    assert.deepStrictEqual(document.baseFindings, []);
+  });
+
+  it('an alias bomb ends in one resource-limit finding, quickly and without expanding', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 10; level++) {
+      const name = String.fromCharCode(97 + level);
+      const previous = String.fromCharCode(96 + level);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const text = `kind: plan\nversion: 1\n${levels.join('\n')}\n`;
+    const document = analyzeText('file:///bomb.plan.yaml', text);
+    const limits = document.baseFindings.filter((finding) => finding.ruleId === 'resource-limit');
+    assert.strictEqual(limits.length, 1);
+    assert.match(limits[0].message, /alias bomb/);
+  });
+
+  it('a file over the size limit is refused with one finding on the first line', () => {
+    const text = `kind: plan\n${'#'.repeat(64)}\n`;
+    const document = parseWithYaml('file:///huge.plan.yaml', text, { ...defaultParseLimits, maxLength: 32 });
+    assert.strictEqual(document.root, undefined);
+    assert.strictEqual(document.findings.length, 1);
+    assert.strictEqual(document.findings[0].ruleId, 'resource-limit');
+    assert.deepStrictEqual(document.findings[0].span, [0, 10]);
+    assert.match(document.findings[0].message, /was not checked/);
+  });
+
+  it('a 10 MB plan is analysed (the default limit is 32 MiB)', function () {
+    this.timeout(120_000);
+    const measure = (index: number) => `      - id: m${index}\n        name: Measure number ${index} with a realistic, longer name\n        unit: cases\n        data_source: Case management system export\n`;
+    let body = 'kind: plan\nversion: 1\nid: big\ntitle: Big plan\nagency: A\nowner: O\nissue_area: x\ntype: annual\nstatus: final\nperiod: {start: 2017, end: 2017}\ngoals:\n  - id: g1\n    title: G\n    measures:\n';
+    let index = 0;
+    const chunks: string[] = [body];
+    let length = body.length;
+    while (length < 10 * 1024 * 1024) {
+      const chunk = measure(index++);
+      chunks.push(chunk);
+      length += chunk.length;
+    }
+    body = chunks.join('');
+    const document = analyzeText('file:///big.plan.yaml', body);
+    assert.strictEqual(document.kind, 'plan');
+    assert.strictEqual(document.model?.kind === 'plan' && document.model.goals[0].measures.length, index);
+  });
+
+  it('deep nesting is cut off with a finding instead of overflowing the stack', () => {
+    const depth = 5000;
+    const text = `kind: plan\nversion: 1\nx: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+    const document = analyzeText('file:///deep.plan.yaml', text);
+    assert.ok(document.baseFindings.some((finding) => finding.ruleId === 'resource-limit' || finding.ruleId === 'yaml-syntax'));
+  });
+});
