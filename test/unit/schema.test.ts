@@ -11,8 +11,9 @@ import type { Finding } from '../../server/src/core/findings';
 import { parseWithYaml } from '../../server/src/core/parse';
 import type { TreeNode } from '../../server/src/core/tree';
 import { toPlain } from '../../server/src/core/tree';
-import type { PlanKind } from '../../server/src/core/validateSchema';
-import { checkDuplicates, closestMatch, detectKind, validateSchema } from '../../server/src/core/validateSchema';
+import type { PlanKind } from '../../server/src/core/model';
+import { detectKind } from '../../server/src/core/model';
+import { checkDuplicates, closestMatch, validateSchema } from '../../server/src/core/validateSchema';
 
 const uri = 'file:///work/test.yaml';
 const repoRoot = path.resolve(__dirname, '../..');

@@ -15,7 +15,7 @@ import { buildModel, detectKind } from './model';
 import type { AuditContext, AuditedDocument, RuleReport, WorkspaceView } from './rule';
 import { rules } from './rules/index';
 import { applySuppressions, SuppressionRuleIds } from './suppressions';
-import { checkDuplicates, validateSchema } from './validateSchema';
+import { checkDuplicates, SchemaRuleIds, validateSchema } from './validateSchema';
 import { fiscalYearOfDate, isIsoDate, todayIso } from './dates';
 
 /** Settings that change findings; the server reads them per workspace, the CLI from `.plan-audit.yaml`. */
@@ -59,9 +59,7 @@ export function analyzeText(uri: string, text: string, fiscalYearStartMonth = 10
 /** The id of every finding source: rules, schema and YAML checks, exception meta-findings. */
 export const knownRuleIds: ReadonlySet<string> = new Set([
   ...rules.map((rule) => rule.id),
-  'schema',
-  'duplicate-key',
-  'duplicate-id',
+  ...Object.values(SchemaRuleIds),
   ...Object.values(YamlRuleIds),
   ...Object.values(SuppressionRuleIds),
 ]);

@@ -17,13 +17,9 @@ import recommendationsSchema from '../../../schemas/recommendations.schema.json'
 import staffingSchema from '../../../schemas/staffing.schema.json';
 import { isIsoDate } from './dates';
 import type { Finding, Fix, Span } from './findings';
+import type { PlanKind } from './model';
 import type { MapNode, Pair, ScalarNode, TreeNode } from './tree';
-import { getMap, getNumber, getPair, getSeq, getString, toPlain } from './tree';
-
-/** The four kinds of plan-audit file, named by their top-level `kind`. */
-export type PlanKind = 'plan' | 'staffing' | 'portfolio' | 'recommendations';
-
-const planKinds: readonly PlanKind[] = ['plan', 'staffing', 'portfolio', 'recommendations'];
+import { getMap, getNumber, getPair, getSeq, toPlain } from './tree';
 
 /** Rule ids of the findings this module reports. */
 export const SchemaRuleIds = {
@@ -31,18 +27,6 @@ export const SchemaRuleIds = {
   duplicateKey: 'duplicate-key',
   duplicateId: 'duplicate-id',
 } as const;
-
-/**
- * Reads the top-level `kind` of a document. Returns the kind when the root is a map whose `kind` is
- * one of the four known kinds, else undefined (the document is then not a plan-audit file by content).
- */
-export function detectKind(root: TreeNode | undefined): PlanKind | undefined {
-  if (root?.kind !== 'map') {
-    return undefined;
-  }
-  const kind = getString(root, 'kind');
-  return planKinds.find((known) => known === kind);
-}
 
 /**
  * Validates a document against the schema of `kind` and reports every violation as an error finding
