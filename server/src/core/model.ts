@@ -257,7 +257,9 @@ function buildPosition(node: MapNode, fiscalYearStartMonth: number): Position {
   for (const actual of getMapItems(node, 'actuals')) {
     const asOf = getString(actual, 'as_of');
     const fiscalYear = asOf !== undefined && isIsoDate(asOf) ? fiscalYearOfDate(asOf, fiscalYearStartMonth) : getInteger(actual, 'fiscal_year');
-    actuals.push({ node: actual, fiscalYear, value: getNumber(actual, 'value'), asOf });
+    const value = getNumber(actual, 'value');
+    // A negative head count is a schema error; leaving it out keeps the staffing rules from judging it.
+    actuals.push({ node: actual, fiscalYear, value: value !== undefined && value >= 0 ? value : undefined, asOf });
   }
   actuals.sort((a, b) => (a.fiscalYear ?? 0) - (b.fiscalYear ?? 0));
   return {
