@@ -2,4 +2,6 @@
 export namespace CommandIds {
   export const restartServer = 'planAudit.restartServer';
   export const showOutput = 'planAudit.showOutput';
+  export const showSummary = 'planAudit.showSummary';
+  export const exportSummary = 'planAudit.exportSummary';
 }

@@ -1,8 +1,9 @@
 /**
  * The `plan-audit` command line (entry point: `cli.ts`). It runs the same core as the language server.
  *
- *     plan-audit check <files or folders…> [--format text|json] [--review-date YYYY-MM-DD]
+ *     plan-audit check <files or folders…> [--format text|json|sarif] [--review-date YYYY-MM-DD]
  *                      [--fiscal-year-start-month N] [--show-suppressed]
+ *     plan-audit summary <files or folders…> [--format text|markdown|html|csv|json] [--review-date YYYY-MM-DD]
  *
  * Exit codes: 0 no error-level finding; 1 at least one error-level finding; 2 bad usage or unreadable input.
  */
@@ -16,13 +17,17 @@ import { severityRank } from './core/findings';
 import { isIsoDate } from './core/dates';
 import { LineIndex } from './core/lines';
 import { collectYamlFiles, declaresPlanKind, hasPlanFileName, readConfigFile } from './workspaceFiles';
+import { formatSarif } from './sarif';
+import { formatSummaryOf, isSummaryFormat, summaryCommandFormats } from './summaryCommand';
 
 export const usage = `Usage: plan-audit check <files or folders...> [options]
+       plan-audit summary <files or folders...> [--format text|markdown|html|csv|json] [options]
 
-Checks plan-audit YAML files (plans, staffing, portfolios, recommendations) and prints findings.
+check: checks plan-audit YAML files (plans, staffing, portfolios, recommendations) and prints findings,
+then the summary. summary: prints only the summary (coverage, targets, staffing, recommendations).
 
 Options:
-  --format text|json             output format (default: text)
+  --format text|json|sarif       output format (default: text); sarif: SARIF 2.1.0 for code scanning
   --review-date YYYY-MM-DD       the audit's "as of" date (default: the portfolio's review_date, else today)
   --fiscal-year-start-month N    month the fiscal year starts in, 1-12 (default: 10, October)
   --show-suppressed              also list findings suppressed by a justified exception
@@ -31,9 +36,10 @@ Options:
 Exit code: 0 when no error-level finding, 1 when there is one, 2 on bad usage.`;
 
 export interface CliOptions {
-  readonly command: 'check';
+  readonly command: 'check' | 'summary';
   readonly paths: string[];
-  readonly format: 'text' | 'json';
+  /** `summary` takes text, markdown, html, csv or json. */
+  readonly format: 'text' | 'json' | 'sarif' | 'markdown' | 'html' | 'csv';
   readonly reviewDate?: string;
   readonly fiscalYearStartMonth?: number;
   readonly showSuppressed: boolean;
@@ -45,7 +51,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | { error: s
   if (command === undefined || command === '-h' || command === '--help') {
     return { help: true };
   }
-  if (command !== 'check') {
+  if (command !== 'check' && command !== 'summary') {
     return { error: `Unknown command "${command}".` };
   }
   const paths: string[] = [];
@@ -63,8 +69,15 @@ export function parseArguments(argv: readonly string[]): CliOptions | { error: s
         return { help: true };
       case '--format': {
         const chosen = value();
-        if (chosen !== 'text' && chosen !== 'json') {
-          return { error: `--format must be text or json, not "${chosen ?? ''}".` };
+        if (command === 'summary') {
+          if (!isSummaryFormat(chosen)) {
+            return { error: `--format must be ${summaryCommandFormats.join(', ')} for summary, not "${chosen ?? ''}".` };
+          }
+          format = chosen;
+          break;
+        }
+        if (chosen !== 'text' && chosen !== 'json' && chosen !== 'sarif') {
+          return { error: `--format must be text, json or sarif, not "${chosen ?? ''}".` };
         }
         format = chosen;
         break;
@@ -98,7 +111,7 @@ export function parseArguments(argv: readonly string[]): CliOptions | { error: s
   if (paths.length === 0) {
     return { error: 'Name at least one file or folder to check.' };
   }
-  return { command: 'check', paths, format, reviewDate, fiscalYearStartMonth, showSuppressed };
+  return { command, paths, format, reviewDate, fiscalYearStartMonth, showSuppressed };
 }
 
 /** The result of a check run, before formatting. */
@@ -108,6 +121,8 @@ export interface CheckResult {
   readonly documents: readonly AnalyzedDocument[];
   readonly findings: readonly Finding[];
   readonly problems: readonly string[];
+  /** The settings the files were audited with (the summary uses them too). */
+  readonly settings: AuditSettings;
 }
 
 /** Reads, analyses and audits the files under `paths` (relative to `cwd`). */
@@ -140,7 +155,7 @@ export function runCheck(options: CliOptions, cwd: string): CheckResult {
   const findingsByUri = auditWorkspace(documents, settings);
   const findings = documents.flatMap((document) => findingsByUri.get(document.uri) ?? []);
   const reviewDates = [...new Set(groupByPortfolioScope(documents).map((group) => createAuditContext(group, settings).reviewDate))].sort();
-  return { reviewDate: reviewDates.join(', ') || createAuditContext([], settings).reviewDate, documents, findings, problems: allProblems };
+  return { reviewDate: reviewDates.join(', ') || createAuditContext([], settings).reviewDate, documents, findings, problems: allProblems, settings };
 }
 
 /** Formats findings as `file:line:col severity rule-id message`, one per line, paths relative to `cwd`. */
@@ -222,7 +237,17 @@ export function main(argv: readonly string[], cwd: string, out: (text: string) =
   for (const problem of result.problems) {
     err(`plan-audit: ${problem}\n`);
   }
-  out(parsed.format === 'json' ? formatJson(result, cwd, parsed.showSuppressed) : formatText(result, cwd, parsed.showSuppressed));
+  if (parsed.command === 'summary') {
+    out(formatSummaryOf(result, cwd, isSummaryFormat(parsed.format) ? parsed.format : 'text'));
+    return result.problems.some((problem) => problem.endsWith('no such file or folder')) ? 2 : 0;
+  }
+  out(
+    parsed.format === 'sarif'
+      ? formatSarif(result, cwd)
+      : parsed.format === 'json'
+        ? formatJson(result, cwd, parsed.showSuppressed)
+        : formatText(result, cwd, parsed.showSuppressed) + formatSummaryOf(result, cwd, 'text').replace(/^(?=.)/, '\n'),
+  );
   if (result.problems.some((problem) => problem.endsWith('no such file or folder'))) {
     return 2;
   }

@@ -22,9 +22,12 @@ import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings, s
 import type { Finding } from './core/findings';
 import { ruleDocsPath } from './core/rule';
 import { LineIndex } from './core/lines';
+import { resolveSummaryLocations, scopeIndexOf, summarizeWorkspace } from './core/summary';
 import { toCodeActions, providedCodeActionKinds } from './lsp/toCodeActions';
 import { toDiagnostic } from './lsp/toDiagnostic';
 import { hoverMarkdown } from './lsp/toHover';
+import type { SummaryResult } from './protocol';
+import { DidChangeSummaryNotification, SummaryRequest } from './protocol';
 import { resolveSettings, type RawPlanAuditSettings } from './settings';
 import { collectYamlFiles, declaresPlanKind, hasPlanFileName, readConfigFile } from './workspaceFiles';
 
@@ -41,6 +44,12 @@ const lastFindings = new Map<string, { version: number; findings: Finding[] }>()
 let workspaceFolders: string[] = [];
 let hasConfigurationCapability = false;
 let settingsPromise: Promise<AuditSettings> | undefined;
+/**
+ * Settles once the first index of the workspace is built. The first diagnostics of a document wait for
+ * it so cross-file rules never report an area as uncovered because its plan was not read yet; after
+ * that it is settled and nothing on the typing path waits on indexing.
+ */
+let initialIndex: Promise<void> = Promise.resolve();
 /** Docs pages ship inside the extension, next to `dist/`; links open them offline. */
 const docsRoot = path.resolve(__dirname, '..');
 
@@ -70,7 +79,9 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAudit' });
   }
   // Index the workspace off the typing path: yield to pending requests between files.
-  void indexWorkspace();
+  initialIndex = indexWorkspace().catch((error: unknown) => {
+    connection.console.error(`Plan Audit: indexing the workspace failed: ${error instanceof Error ? error.stack : String(error)}`);
+  });
 });
 
 async function indexWorkspace(): Promise<void> {
@@ -81,6 +92,7 @@ async function indexWorkspace(): Promise<void> {
     indexFile(file, settings);
   }
   connection.languages.diagnostics.refresh();
+  summaryChanged();
 }
 
 function indexFile(file: string, settings: AuditSettings): void {
@@ -121,6 +133,7 @@ connection.onDidChangeConfiguration(() => {
   settingsPromise = undefined;
   openAnalyses.clear();
   connection.languages.diagnostics.refresh();
+  summaryChanged();
 });
 
 connection.onDidChangeWatchedFiles(async (params) => {
@@ -141,6 +154,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
     }
   }
   connection.languages.diagnostics.refresh();
+  summaryChanged();
 });
 
 /** True for a document Plan Audit checks: a plan-audit file name, or YAML declaring a known kind. */
@@ -174,6 +188,7 @@ async function findingsFor(document: TextDocument): Promise<Finding[]> {
   if (last && last.version === document.version) {
     return last.findings;
   }
+  await initialIndex;
   const settings = await getSettings();
   const analysis = analysisOf(document, settings);
   const context = createAuditContext(scopeOf(document.uri, workspaceDocuments(settings)), settings);
@@ -249,6 +264,9 @@ connection.onHover(async (params): Promise<Hover | null> => {
 });
 
 documents.onDidChangeContent((change) => {
+  if (isPlanAuditDocument(change.document)) {
+    summaryChanged();
+  }
   // Diagnostics are pulled by the client on every change; only drop the stale findings here. Other
   // documents may depend on this one (cross-file rules), so ask the client to re-pull them.
   lastFindings.delete(change.document.uri);
@@ -272,7 +290,53 @@ documents.onDidClose((event) => {
       if (fs.existsSync(file)) {
         indexFile(file, settings);
       }
+      // Unsaved edits are gone: the summary goes back to the file on disk.
+      summaryChanged();
     });
+  }
+});
+
+/** Counts changes the summary depends on; see `SummaryResult.generation`. */
+let summaryGeneration = 0;
+let summaryNotificationPending = false;
+
+/** Tells the client the summary changed: once per burst of events (one per turn of the event loop). */
+function summaryChanged(): void {
+  summaryGeneration++;
+  if (summaryNotificationPending) {
+    return;
+  }
+  summaryNotificationPending = true;
+  setImmediate(() => {
+    summaryNotificationPending = false;
+    void connection.sendNotification(DidChangeSummaryNotification.type, { generation: summaryGeneration });
+  });
+}
+
+connection.onRequest(SummaryRequest.type, async (params, token): Promise<SummaryResult | null> => {
+  try {
+    await initialIndex; // a first summary from half an index would show areas as missing
+    const generation = summaryGeneration;
+    const settings = await getSettings();
+    const report = summarizeWorkspace(workspaceDocuments(settings), settings);
+    if (token.isCancellationRequested) {
+      return null;
+    }
+    // One line table per file for the whole request: thousands of locations, a handful of files.
+    const lineIndexes = new Map<string, LineIndex | TextDocument | null>();
+    const resolved = resolveSummaryLocations(report, (uri, offset) => {
+      let index = lineIndexes.get(uri);
+      if (index === undefined) {
+        const text = diskIndex.get(uri)?.text;
+        index = documents.get(uri) ?? (text === undefined ? null : new LineIndex(text));
+        lineIndexes.set(uri, index);
+      }
+      return index === null ? undefined : 'positionAt' in index ? index.positionAt(offset) : index.position(offset);
+    });
+    return { scopes: resolved.scopes, focusScope: scopeIndexOf(resolved, params.uri), generation };
+  } catch (error) {
+    connection.console.error(`Plan Audit: summary failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return null;
   }
 });
 

@@ -1,0 +1,84 @@
+/**
+ * The Plan Audit language status item for plan files: the findings in the active file and the state of
+ * the server, shown in the `{}` language status hover, never as a popup. Clicking it opens the summary.
+ */
+import type { Disposable, LanguageStatusItem } from 'vscode';
+import { DiagnosticSeverity, languages as Languages, LanguageStatusSeverity, window as Window } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient/node';
+import { CommandIds } from './commands';
+
+/** The files the item shows for: the plan-audit suffixes (content-detected YAML files are not matched). */
+export const planFileSelector = [{ language: 'yaml', pattern: '**/*.{plan,staffing,portfolio,recommendations}.{yaml,yml}' }];
+
+/** The `source` of Plan Audit's diagnostics (`server/src/lsp/toDiagnostic.ts`). */
+const diagnosticSource = 'plan-audit';
+
+export class PlanAuditStatusItem implements Disposable {
+  private readonly item: LanguageStatusItem;
+  private readonly disposables: Disposable[] = [];
+  private clientDisposables: Disposable[] = [];
+  private client: LanguageClient | undefined;
+
+  constructor() {
+    this.item = Languages.createLanguageStatusItem('planAudit.status', planFileSelector);
+    this.item.name = 'Plan Audit';
+    this.item.command = { title: 'Show Summary', command: CommandIds.showSummary, tooltip: 'Plan Audit: Show Summary' };
+    this.disposables.push(
+      this.item,
+      Window.onDidChangeActiveTextEditor(() => this.update()),
+      Languages.onDidChangeDiagnostics((event) => {
+        const active = Window.activeTextEditor?.document.uri.toString();
+        if (active && event.uris.some((uri) => uri.toString() === active)) {
+          this.update();
+        }
+      }),
+    );
+    this.update();
+  }
+
+  /** Follows a (new) language client's state. */
+  attach(client: LanguageClient): void {
+    this.clientDisposables.forEach((disposable) => disposable.dispose());
+    this.client = client;
+    this.clientDisposables = [client.onDidChangeState(() => this.update())];
+    this.update();
+  }
+
+  private update(): void {
+    const state = this.client?.state;
+    const running = state === State.Running;
+    this.item.busy = state === State.Starting;
+    this.item.severity = running || state === State.Starting ? LanguageStatusSeverity.Information : LanguageStatusSeverity.Error;
+    const document = Window.activeTextEditor?.document;
+    const counts = { error: 0, warning: 0, other: 0 };
+    if (document) {
+      for (const diagnostic of Languages.getDiagnostics(document.uri)) {
+        if (diagnostic.source !== diagnosticSource) {
+          continue;
+        }
+        if (diagnostic.severity === DiagnosticSeverity.Error) {
+          counts.error++;
+        } else if (diagnostic.severity === DiagnosticSeverity.Warning) {
+          counts.warning++;
+        } else {
+          counts.other++;
+        }
+      }
+    }
+    const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.other, 'note')].filter((part) => !part.startsWith('0 '));
+    const icon = counts.error > 0 ? '$(error)' : counts.warning > 0 ? '$(warning)' : '$(pass)';
+    this.item.text = running ? `${icon} Plan Audit: ${parts.length > 0 ? parts.join(', ') : 'no findings'}` : state === State.Starting ? 'Plan Audit: starting' : '$(error) Plan Audit: server stopped';
+    this.item.detail = running ? 'Server running' : state === State.Starting ? 'Server starting' : 'Run “Plan Audit: Restart Server”';
+    this.item.accessibilityInformation = { label: `${this.item.text.replace(/^\$\([\w-]+\) /, '')}. ${this.item.detail}.` };
+  }
+
+  dispose(): void {
+    this.clientDisposables.forEach((disposable) => disposable.dispose());
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}
+
+function plural(count: number, one: string): string {
+  return `${count} ${one}${count === 1 ? '' : 's'}`;
+}
