@@ -7,6 +7,9 @@
  * - otherwise the suite is not run, and one line says so. It is then not counted as passed.
  *
  * Usage: `tsx test/e2e/extensionHost/runTest.ts` after `npm run compile` and `npm run compile:e2e-host`.
+ *
+ * On a machine without VS Code (CI here), run the same suite in code-server's own extension host instead:
+ * `npm run test:e2e:host` (`runInCodeServer.ts`, after `bash test/e2e/setup.sh`).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -19,7 +22,7 @@ async function main(): Promise<number> {
   const executable = process.env.PLAN_AUDIT_VSCODE_PATH;
   const mayDownload = process.env.PLAN_AUDIT_DOWNLOAD_VSCODE === '1';
   if (!executable && !mayDownload) {
-    console.log('extension-host suite: NOT RUN — no VS Code on this machine (set PLAN_AUDIT_VSCODE_PATH, or PLAN_AUDIT_DOWNLOAD_VSCODE=1 where the internet is reachable).');
+    console.log('extension-host suite: NOT RUN — no VS Code on this machine (set PLAN_AUDIT_VSCODE_PATH, or PLAN_AUDIT_DOWNLOAD_VSCODE=1 where the internet is reachable; or run it in code-server: npm run test:e2e:host).');
     return 0;
   }
   if (executable && !fs.existsSync(executable)) {

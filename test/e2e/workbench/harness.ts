@@ -83,6 +83,14 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Milliseconds to wait for code-server and for the workbench to appear (default 60 s each). */
   startTimeout?: number;
+  /**
+   * Extra workbench settings passed in the URL's `payload` parameter, e.g. `extensionDevelopmentPath` and
+   * `extensionTestsPath` (values are usually `vscode-remote://127.0.0.1:<port>/abs/path`). Given the base
+   * URL, since the port is only known once code-server runs. None when omitted.
+   */
+  urlPayload?: (baseUrl: string) => Array<[string, string]>;
+  /** Called with the page before it navigates to the workbench (e.g. for `page.exposeFunction`). */
+  beforeNavigate?: (page: Page) => Promise<void> | void;
 }
 
 /** One row of the Problems panel. */
@@ -386,7 +394,10 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     const page = await context.newPage();
     page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
     page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
-    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspaceDir)}`);
+    await options.beforeNavigate?.(page);
+    const payload = options.urlPayload?.(baseUrl);
+    const query = payload?.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : '';
+    await page.goto(`${baseUrl}/?folder=${encodeURIComponent(workspaceDir)}${query}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: startTimeout });
 
     const workbench: Workbench = {
