@@ -17,8 +17,20 @@ export interface Layout {
   readonly newline: '\n' | '\r\n';
 }
 
+/** The last layout read; rules build many fixes for one text, and reading the layout scans the text. */
+let lastLayout: { readonly text: string; readonly layout: Layout } | undefined;
+
 /** Reads the layout from the text: the most common indentation step and the sequence style. */
 export function detectLayout(text: string): Layout {
+  if (lastLayout?.text === text) {
+    return lastLayout.layout;
+  }
+  const layout = readLayout(text);
+  lastLayout = { text, layout };
+  return layout;
+}
+
+function readLayout(text: string): Layout {
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const steps = new Map<number, number>();
   let indentedSequences = 0;
