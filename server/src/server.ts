@@ -19,6 +19,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzedDocument, AuditSettings } from './core/analyze';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings, scopeOf } from './core/analyze';
+import type { TextChange } from './core/incremental';
+import { composeChanges, reparseIncrementally } from './core/incremental';
 import type { Finding } from './core/findings';
 import { ruleDocsPath } from './core/rule';
 import { LineIndex } from './core/lines';
@@ -32,7 +34,33 @@ import { resolveSettings, type RawPlanAuditSettings } from './settings';
 import { collectYamlFiles, declaresPlanKind, hasPlanFileName, readConfigFile } from './workspaceFiles';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/**
+ * Per open document, the edits since `fromVersion` composed into one change of that version's text
+ * (`broken` after a full-text replacement), so the next analysis can re-parse only the unit that
+ * changed. Recorded as `TextDocuments` applies each `didChange`; dropped when analysed or closed.
+ */
+const pendingEdits = new Map<string, { fromVersion: number; change?: TextChange; broken?: boolean }>();
+
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(document, changes, version) {
+    const pending = pendingEdits.get(document.uri) ?? { fromVersion: document.version };
+    for (const change of changes) {
+      if (pending.broken || !('range' in change)) {
+        pending.broken = true;
+        TextDocument.update(document, [change], version);
+        continue;
+      }
+      // Offsets in the text before this change; `update` then edits the document in place.
+      const offset = document.offsetAt(change.range.start);
+      const edit: TextChange = { offset, deleteCount: document.offsetAt(change.range.end) - offset, insertText: change.text };
+      TextDocument.update(document, [change], version);
+      pending.change = pending.change ? composeChanges(pending.change, edit, document.getText()) : edit;
+    }
+    pendingEdits.set(document.uri, pending);
+    return document;
+  },
+});
 
 /** Analyses of open documents, keyed by URI, valid for one version. Deleted when the document closes. */
 const openAnalyses = new Map<string, { version: number; analysis: AnalyzedDocument }>();
@@ -167,7 +195,16 @@ function analysisOf(document: TextDocument, settings: AuditSettings): AnalyzedDo
   if (cached && cached.version === document.version) {
     return cached.analysis;
   }
-  const analysis = analyzeText(document.uri, document.getText(), settings.fiscalYearStartMonth);
+  const text = document.getText();
+  const pending = pendingEdits.get(document.uri);
+  pendingEdits.delete(document.uri);
+  // Re-parse only the unit that changed when the edits since the cached version are known; the
+  // cached analysis must be for the same settings (openAnalyses is cleared when they change).
+  const reparsed =
+    cached && pending?.change && !pending.broken && pending.fromVersion === cached.version
+      ? reparseIncrementally(cached.analysis.parsed, text, pending.change)
+      : undefined;
+  const analysis = analyzeText(document.uri, text, settings.fiscalYearStartMonth, undefined, reparsed);
   openAnalyses.set(document.uri, { version: document.version, analysis });
   return analysis;
 }
@@ -283,6 +320,7 @@ documents.onDidClose((event) => {
   // Free everything held for the closed document; the disk index keeps what the cross-file rules need.
   openAnalyses.delete(event.document.uri);
   lastFindings.delete(event.document.uri);
+  pendingEdits.delete(event.document.uri);
   const uri = event.document.uri;
   if (uri.startsWith('file:')) {
     void getSettings().then((settings) => {

@@ -10,6 +10,7 @@ import type { Finding, Severity } from './findings';
 import { sortFindings } from './findings';
 import type { ParseLimits, ParsedDocument } from './parse';
 import { defaultParseLimits, parseWithYaml, YamlRuleIds } from './parse';
+import { parseFast } from './parseFast';
 import type { PlanAuditModel, PlanKind, Portfolio } from './model';
 import { buildModel, detectKind } from './model';
 import type { AuditContext, AuditedDocument, RuleReport, WorkspaceView } from './rule';
@@ -43,8 +44,16 @@ export interface AnalyzedDocument {
 }
 
 /** Parses and validates one document. Never throws; bad input becomes findings. */
-export function analyzeText(uri: string, text: string, fiscalYearStartMonth = 10, limits: ParseLimits = defaultParseLimits): AnalyzedDocument {
-  const parsed = parseWithYaml(uri, text, limits);
+export function analyzeText(
+  uri: string,
+  text: string,
+  fiscalYearStartMonth = 10,
+  limits: ParseLimits = defaultParseLimits,
+  reparsed?: ParsedDocument,
+): AnalyzedDocument {
+  // An incremental re-parse when the server has one (incremental.ts), else the fast path when it can be
+  // sure of `yaml`'s result (test/unit/parseFast.test.ts), else `yaml`.
+  const parsed = reparsed ?? parseFast(uri, text, limits) ?? parseWithYaml(uri, text, limits);
   const root = parsed.root;
   const kind = detectKind(root);
   const baseFindings: Finding[] = [...parsed.findings];

@@ -1,0 +1,241 @@
+/**
+ * The fast parse path (`parseFast`, js-yaml) against the reference path (`parseWithYaml`, yaml): whenever
+ * the fast path answers, it gives the very same parsed document (tree, spans, `quoted` flags, values,
+ * no findings) and therefore the same findings and ranges; when it cannot be sure it answers `undefined`
+ * and the caller uses `parseWithYaml`. Checked on every fixture and sample, on generated plans and on
+ * seeded random mutations of them.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createRandom, generatePlan } from '../../bench/generatePlan';
+import type { AnalyzedDocument } from '../../server/src/core/analyze';
+import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../../server/src/core/analyze';
+import type { Finding } from '../../server/src/core/findings';
+import { buildModel, detectKind } from '../../server/src/core/model';
+import type { ParsedDocument } from '../../server/src/core/parse';
+import { parseWithYaml } from '../../server/src/core/parse';
+import { parseFast, resolvePlain } from '../../server/src/core/parseFast';
+import type { MapNode } from '../../server/src/core/tree';
+import { checkDuplicates, validateSchema } from '../../server/src/core/validateSchema';
+
+const root = path.resolve(__dirname, '../..');
+const settings = { ...defaultAuditSettings, reviewDate: '2017-02-28' };
+
+function yamlFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? yamlFiles(path.join(dir, entry.name)) : /\.ya?ml$/.test(entry.name) ? [path.join(dir, entry.name)] : []))
+    .sort();
+}
+
+const corpus = [...yamlFiles(path.join(root, 'test/fixtures')), ...yamlFiles(path.join(root, 'samples'))].map((file) => ({
+  name: path.relative(root, file),
+  uri: `file:///${path.relative(root, file)}`,
+  text: fs.readFileSync(file, 'utf8'),
+}));
+
+/** What `analyzeText` does after parsing, for a given parse result (so each path can be run alone). */
+function analyzeParsed(parsed: ParsedDocument): AnalyzedDocument {
+  const { uri, text } = parsed;
+  const tree = parsed.root;
+  const kind = detectKind(tree);
+  const baseFindings: Finding[] = [...parsed.findings];
+  if (!kind || tree?.kind !== 'map') {
+    return { uri, text, parsed, kind: undefined, model: undefined, baseFindings };
+  }
+  baseFindings.push(...checkDuplicates(uri, tree, kind), ...validateSchema(uri, tree, kind));
+  return { uri, text, parsed, kind, model: buildModel(tree, kind, settings.fiscalYearStartMonth), baseFindings };
+}
+
+function findingsOf(parsed: ParsedDocument): Finding[] {
+  const document = analyzeParsed(parsed);
+  return auditDocument(document, createAuditContext([document], settings, settings.reviewDate), settings);
+}
+
+/**
+ * Asserts the fast path is equivalent on `text`: same parsed document and same findings when it answers.
+ * Returns whether it answered.
+ */
+function assertEquivalent(name: string, uri: string, text: string, compareFindings = true): boolean {
+  const fast = parseFast(uri, text);
+  if (!fast) {
+    return false;
+  }
+  const reference = parseWithYaml(uri, text);
+  assert.deepStrictEqual(fast, reference, `${name}: the fast path built a different parsed document`);
+  if (compareFindings) {
+    assert.deepStrictEqual(findingsOf(fast), findingsOf(reference), `${name}: different findings`);
+  }
+  return true;
+}
+
+const fuzzTokens = [
+  '~', 'null', 'NULL', 'true', 'False', 'yes', 'no', 'on', '0x1F', '-0x1F', '0o17', '017', '1_000', '+12', '-0', '1e3', '1.5e-3', '.5', '5.',
+  '-.inf', '.NaN', '2017-02-28', '12:30', '"quoted"', "'single'", "'it''s'", '"esc\\"aped\\n"', '[]', '{}', '[1, 2]', '{a: 1}', '&anchor',
+  '*anchor', '!!str', '!tag', '|', '>-', '|+', '# comment', ' #c', '#', ':', ': ', '- ', '-', '?', ',', '[', '{', '}', ']', '"', "'", '%',
+  '@', '`', '\t', '\r\n', '---', '...', 'a: b', 'x y', '  ', 'é', '😀', '<<', 'key: value', '- item',
+];
+
+/** One to three random edits of a YAML text: lines removed, moved, re-indented, commented, values swapped. */
+function mutate(text: string, random: () => number): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  let lines = text.split('\n');
+  const edits = 1 + Math.floor(random() * 3);
+  for (let edit = 0; edit < edits; edit++) {
+    const index = Math.floor(random() * lines.length);
+    const line = lines[index] ?? '';
+    const indent = line.length - line.trimStart().length;
+    const colon = line.indexOf(': ');
+    switch (Math.floor(random() * 14)) {
+      case 0:
+        lines.splice(index, 1);
+        break;
+      case 1:
+        lines.splice(index, 0, line);
+        break;
+      case 2:
+        lines.splice(index, 0, `${' '.repeat(Math.floor(random() * 12))}# inserted comment`);
+        break;
+      case 3:
+        lines[index] = ' '.repeat(Math.max(0, indent + pick([-2, -1, 1, 2, 4]))) + line.trimStart();
+        break;
+      case 4: {
+        const at = Math.floor(random() * (line.length + 1));
+        lines[index] = line.slice(0, at) + pick(fuzzTokens) + line.slice(at);
+        break;
+      }
+      case 5:
+        if (colon > 0) lines[index] = line.slice(0, colon + 2) + pick(fuzzTokens);
+        break;
+      case 6:
+        lines[index] = line + pick(['  # trailing', '   ', ' #x', '#x']);
+        break;
+      case 7: {
+        const other = Math.floor(random() * lines.length);
+        [lines[index], lines[other]] = [lines[other], lines[index]];
+        break;
+      }
+      case 8:
+        lines.splice(index, 0, '');
+        break;
+      case 9:
+        if (colon > 0) lines[index] = line.slice(0, colon + 1);
+        break;
+      case 10:
+        if (colon > 0) {
+          lines[index] = `${line.slice(0, colon + 1)} ${pick(['|', '>-', '>', '|-'])}`;
+          lines.splice(index + 1, 0, `${' '.repeat(indent + 2)}block text`, `${' '.repeat(indent + 2)}more: text`, '');
+        }
+        break;
+      case 11:
+        if (colon > 0) lines[index] = line.slice(0, colon + 2) + pick(['[a, b]', '{x: 1, y: 2}', '[]', '{}', '[1,2 ]', '{ a: [1, {b: 2}] }', '[a, b]  # c', '"x"  # c', "'y'"]);
+        break;
+      case 12:
+        if (colon > 0) {
+          lines[index] = `${line.slice(0, colon + 2)}first part`;
+          lines.splice(index + 1, 0, `${' '.repeat(indent + pick([1, 2, 4]))}continued text`);
+        }
+        break;
+      case 13:
+        lines = lines.slice(0, Math.max(1, index));
+        break;
+    }
+  }
+  let result = lines.join('\n');
+  if (random() < 0.05) result = result.replace(/\n/g, '\r\n');
+  if (random() < 0.05) result = result.replace(/\n$/, '');
+  return result;
+}
+
+describe('parseFast', () => {
+  it('builds the same document and findings as parseWithYaml on every fixture and sample', function () {
+    this.timeout(60_000);
+    let answered = 0;
+    for (const file of corpus) {
+      if (assertEquivalent(file.name, file.uri, file.text)) {
+        answered++;
+      }
+    }
+    // The fast path is only worth having if real files take it.
+    assert.ok(answered >= corpus.length * 0.9, `the fast path answered for ${answered} of ${corpus.length} files`);
+  });
+
+  it('agrees with analyzeText, whichever path analyze.ts takes', () => {
+    for (const file of corpus.slice(0, 40)) {
+      assert.deepStrictEqual(analyzeText(file.uri, file.text), analyzeParsed(parseWithYaml(file.uri, file.text)), file.name);
+    }
+  });
+
+  it('takes the fast path on generated plans, with the same document and findings', function () {
+    this.timeout(120_000);
+    for (const measures of [100, 1000]) {
+      for (const seed of [1, 2]) {
+        const { text } = generatePlan(measures, { seed });
+        assert.ok(assertEquivalent(`plan of ${measures} measures (seed ${seed})`, 'file:///generated.plan.yaml', text, measures === 100), `fell back on ${measures} measures, seed ${seed}`);
+      }
+    }
+  });
+
+  it('is equivalent or falls back on 400 fuzzed documents', function () {
+    this.timeout(120_000);
+    const random = createRandom(20_240_601);
+    const bases = [...corpus.map((file) => file.text), generatePlan(20, { seed: 7 }).text];
+    let answered = 0;
+    const total = 400;
+    for (let index = 0; index < total; index++) {
+      const text = mutate(bases[Math.floor(random() * bases.length)], random);
+      if (assertEquivalent(`fuzzed document ${index}: ${JSON.stringify(text.slice(0, 80))}…`, 'file:///fuzzed.plan.yaml', text)) {
+        answered++;
+      }
+    }
+    // Both paths are exercised: most mutations stay valid YAML, many do not.
+    assert.ok(answered > total * 0.3 && answered < total, `the fast path answered ${answered} of ${total}`);
+  });
+
+  it('falls back on what it cannot represent or check', () => {
+    const cases: Record<string, string> = {
+      'syntax error': 'kind: plan\nperiod: {start: 2017, end: 2017\n',
+      'duplicate key': 'kind: plan\nid: a\nid: b\n',
+      'anchor and alias': 'kind: plan\na: &x 1\nb: *x\n',
+      'tag': 'kind: plan\nid: !!str 12\n',
+      'two documents': 'kind: plan\n---\nkind: plan\n',
+      'directive': '%YAML 1.2\n---\nkind: plan\n',
+      'tab': 'kind: plan\nid:\tx\n',
+      'explicit key': 'kind: plan\n? id\n: x\n',
+      'keep chomping': 'kind: plan\ntext: |+\n  a\n\nid: x\n',
+      'pair in a flow sequence': 'kind: plan\nitems: [a: 1]\n',
+      'flow collection over two lines': 'kind: plan\nperiod: {start: 2017,\n  end: 2017}\n',
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      assert.strictEqual(parseFast('file:///case.plan.yaml', text), undefined, name);
+    }
+  });
+
+  it('resolves plain scalars with the YAML 1.2 core schema, as yaml does', () => {
+    const samples = ['yes', 'no', 'on', '0x1F', '-0x1F', '0o17', '017', '1_000', '+12', '-0', '1e3', '.5', '5.', '-.inf', '.NaN', '~', 'Null', 'TRUE', 'True', 'tRue', '2017-02-28', '12:30', '0b101', '1.0'];
+    for (const sample of samples) {
+      const reference = parseWithYaml('u', `v: ${sample}\n`).root as MapNode;
+      assert.deepStrictEqual(resolvePlain(sample), reference.pairs[0].value.kind === 'scalar' ? reference.pairs[0].value.value : undefined, sample);
+      assertEquivalent(sample, 'u', `v: ${sample}\n`, false);
+    }
+    assert.strictEqual(resolvePlain('yes'), 'yes');
+    assert.strictEqual(resolvePlain('0x1F'), 31);
+    assert.strictEqual(resolvePlain('1_000'), '1_000');
+  });
+
+  it('keeps the spans of collections as yaml does around trailing comments', () => {
+    const texts = [
+      'x:\n  a: 1  # c\ny: 2\n',
+      'x:\n  a: 1\n      # deeper\ny: 2\n',
+      'x:\n  - a: 1\n    # c4\n  # c2\n# c0\ny: 2\n',
+      'x:\n  - a: 1\n  # c2\ny: 2\n',
+      'x:\n  - a:\n      b: 1\n      # c6\n    # c4\n  # c2\ny: 2\n',
+      'x:\n  a: 1\n  b:  # c\n    # deeper\n  # same\ny: 2\n',
+      'x:\n  d: |\n    text\n\n  # after a block scalar\ny: [1, 2]  # flow\n  # deeper after flow\n',
+    ];
+    for (const text of texts) {
+      assert.ok(assertEquivalent(JSON.stringify(text), 'u', text, false), `fell back on ${JSON.stringify(text)}`);
+    }
+  });
+});
