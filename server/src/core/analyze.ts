@@ -8,6 +8,7 @@
  */
 import type { Finding, Severity } from './findings';
 import { sortFindings } from './findings';
+import { forgetLayout } from './fixes';
 import type { ParseLimits, ParsedDocument } from './parse';
 import { defaultParseLimits, parseWithYaml, YamlRuleIds } from './parse';
 import { parseFast } from './parseFast';
@@ -175,6 +176,8 @@ export function auditDocument(document: AnalyzedDocument, context: AuditContext,
       }
     }
   }
+  // Fixes of one audit share the layout read from this text; do not keep the text alive after it.
+  forgetLayout();
   const configured = findings.filter((finding) => settings.rules[finding.ruleId] !== 'off');
   const withOverrides = configured.map((finding) => {
     const override = settings.rules[finding.ruleId];

@@ -20,6 +20,11 @@ export interface Layout {
 /** The last layout read; rules build many fixes for one text, and reading the layout scans the text. */
 let lastLayout: { readonly text: string; readonly layout: Layout } | undefined;
 
+/** Drops the remembered layout (and with it the text it was read from); the engine calls it after each audit. */
+export function forgetLayout(): void {
+  lastLayout = undefined;
+}
+
 /** Reads the layout from the text: the most common indentation step and the sequence style. */
 export function detectLayout(text: string): Layout {
   if (lastLayout?.text === text) {
