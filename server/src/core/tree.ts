@@ -138,8 +138,14 @@ export function toPlain(node: TreeNode): unknown {
       const result: Record<string, unknown> = {};
       for (const pair of node.pairs) {
         const key = String(pair.key.value);
-        if (!Object.prototype.hasOwnProperty.call(result, key)) {
+        if (Object.prototype.hasOwnProperty.call(result, key)) {
+          continue;
+        }
+        if (key === '__proto__') {
+          // Plain assignment would set the prototype; define it as an own data property instead.
           Object.defineProperty(result, key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
+        } else {
+          result[key] = toPlain(pair.value);
         }
       }
       return result;

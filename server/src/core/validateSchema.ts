@@ -857,14 +857,8 @@ function collectDuplicateKeys(uri: string, root: TreeNode, findings: Finding[]):
     const node = stack.pop()!;
     if (node.kind === 'map') {
       if (node.pairs.length > 1) {
-        const first = new Map<string, Pair>();
-        for (const pair of node.pairs) {
+        for (const [pair, earlier] of duplicatePairs(node.pairs) ?? []) {
           const key = String(pair.key.value);
-          const earlier = first.get(key);
-          if (!earlier) {
-            first.set(key, pair);
-            continue;
-          }
           findings.push({
             ruleId: SchemaRuleIds.duplicateKey,
             severity: 'error',
@@ -884,6 +878,38 @@ function collectDuplicateKeys(uri: string, root: TreeNode, findings: Finding[]):
       }
     }
   }
+}
+
+/**
+ * Each pair whose key already appeared in `pairs`, with the first pair of that key, in order; undefined
+ * when there is none. Most maps of a plan have a handful of keys: compare them pairwise without
+ * allocating; use a map above that.
+ */
+function duplicatePairs(pairs: readonly Pair[]): [Pair, Pair][] | undefined {
+  let duplicates: [Pair, Pair][] | undefined;
+  if (pairs.length <= 16) {
+    for (let index = 1; index < pairs.length; index++) {
+      const key = String(pairs[index].key.value);
+      for (let before = 0; before < index; before++) {
+        if (String(pairs[before].key.value) === key) {
+          (duplicates ??= []).push([pairs[index], pairs[before]]);
+          break;
+        }
+      }
+    }
+    return duplicates;
+  }
+  const first = new Map<string, Pair>();
+  for (const pair of pairs) {
+    const key = String(pair.key.value);
+    const earlier = first.get(key);
+    if (earlier) {
+      (duplicates ??= []).push([pair, earlier]);
+    } else {
+      first.set(key, pair);
+    }
+  }
+  return duplicates;
 }
 
 /** An entry that carries an id, with what it is for messages ("measure"). */

@@ -1,0 +1,672 @@
+/**
+ * The line parse path: text → located tree by reading the block-style YAML that plans are written in,
+ * line by line, without a general YAML parser. It is the first path `analyzeText` tries because it is
+ * faster than even a bare `js-yaml` load (it builds nothing but the tree, and reads each character
+ * about once). It builds exactly the tree `parseWithYaml` builds (the same `RangeBuilder` range rules
+ * as `parseFast`; test/unit/parseFast.test.ts proves it on every fixture and sample, on generated plans
+ * and on fuzzed documents), or returns `undefined` so the caller tries `parseFast`, then `yaml`.
+ *
+ * What it reads:
+ * - block mappings whose keys are single-line plain words (`[A-Za-z0-9_][A-Za-z0-9_ ./()-]*`) or
+ *   single-line quoted strings, and block sequences, nested by indentation; a sequence may sit at the
+ *   indentation of the key that holds it; `- key: value` starts a mapping inside a sequence item;
+ * - single-line plain scalars (resolved with `yaml`'s core schema), single-line quoted scalars without
+ *   backslash escapes, and literal or folded block scalars with clip or strip chomping;
+ * - comments on their own lines and after values.
+ *
+ * It gives up (returns `undefined`) on everything else, including: flow collections, anchors, aliases,
+ * tags, directives and document markers, multi-line plain or quoted scalars, escapes, sequence items with
+ * nothing on the `-` line or a `-` right after another, block scalars with keep chomping, indentation
+ * indicators, leading or whitespace-only lines or more-indented folded lines, text `isPlainText` rejects,
+ * a root that is not a collection, an empty document, nesting deeper than half of `limits.maxDepth`,
+ * and any indentation it does not expect. `parseFast` and `parseWithYaml` decide those.
+ */
+import type { Span } from './findings';
+import type { ParseLimits, ParsedDocument } from './parse';
+import { defaultParseLimits } from './parse';
+import type { MapNode, Pair, ScalarNode, SeqNode, TreeNode } from './tree';
+import type { Built, CommentBlock } from './yamlRanges';
+import { isBlankOrEnd, isPlainText, Leaf, lineEnd, RangeBuilder, resolvePlain, Unsure } from './yamlRanges';
+
+/** Parses `text` into the same located tree as `parseWithYaml`, or returns undefined to ask another path. */
+export function parseLines(uri: string, text: string, limits: ParseLimits = defaultParseLimits): ParsedDocument | undefined {
+  if (text.length > limits.maxLength || !isPlainText(text)) {
+    return undefined;
+  }
+  try {
+    return { uri, text, root: new LineBuilder(text, limits).document(), findings: [], hasSyntaxErrors: false };
+  } catch {
+    // `Unsure`: something this reader does not handle (see the module comment).
+    return undefined;
+  }
+}
+
+const enum Char {
+  Space = 0x20,
+  LineFeed = 0x0a,
+  CarriageReturn = 0x0d,
+  Hash = 0x23,
+  Dash = 0x2d,
+  Colon = 0x3a,
+  DoubleQuote = 0x22,
+  SingleQuote = 0x27,
+  Backslash = 0x5c,
+  Pipe = 0x7c,
+  GreaterThan = 0x3e,
+  Comma = 0x2c,
+  OpenBracket = 0x5b,
+  CloseBracket = 0x5d,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
+}
+
+/**
+ * Reads the document top-down. To allocate nothing but the tree (a 10,000-measure plan has about a
+ * million nodes and spans), each reader returns the node and leaves what its caller needs in registers:
+ * `next` (the first content after the node), the range facts `RangeBuilder.finishBlock` needs about a
+ * collection's last value (`leaf`, `end`, `end2`, `pending`), and `colon` after a key.
+ */
+class LineBuilder extends RangeBuilder {
+  /** The first content position after the node last read (the text's length at the end). */
+  private next = 0;
+  /** Range facts of the node last read (see `Built`). */
+  private leaf = Leaf.None;
+  private end = 0;
+  private end2 = 0;
+  private pending: CommentBlock | undefined;
+  /** The position of the `:` after the key last read. */
+  private colon = 0;
+
+  constructor(text: string, limits: ParseLimits) {
+    super(text, limits);
+  }
+
+  /** The root collection. */
+  document(): TreeNode {
+    const text = this.text;
+    const start = this.skipSpace(0);
+    if (start >= text.length || text.startsWith('---', start) || text.startsWith('...', start)) {
+      throw new Unsure();
+    }
+    const root = this.blockCollection(start, 0);
+    if (this.next < text.length) {
+      // Content this reader did not take (a line less indented than the root, say).
+      throw new Unsure();
+    }
+    return root;
+  }
+
+  /** A block sequence or mapping starting at `position`, the first content of its line. */
+  private blockCollection(position: number, level: number): TreeNode {
+    if (level > this.limits.maxDepth >> 1) {
+      throw new Unsure();
+    }
+    const column = this.columnOf(position);
+    if (this.text.charCodeAt(position) === Char.Dash && isBlankOrEnd(this.text.charCodeAt(position + 1))) {
+      return this.blockSequence(position, column, level);
+    }
+    const key = this.readKey(position);
+    if (key === undefined) {
+      throw new Unsure();
+    }
+    return this.blockMapping(position, column, level, key);
+  }
+
+  /** A block mapping at `column` whose first key, `firstKey`, starts at `start` (its `:` in `colon`). */
+  private blockMapping(start: number, column: number, level: number, firstKey: ScalarNode): MapNode {
+    const text = this.text;
+    const pairs: Pair[] = [];
+    let key: ScalarNode | undefined = firstKey;
+    let lastLeaf: Leaf;
+    let lastEnd: number;
+    let lastEnd2: number;
+    let lastPending: CommentBlock | undefined;
+    let emptyAfter: number;
+    for (;;) {
+      const afterColon = this.colon + 1;
+      const value = this.value(afterColon, column, level);
+      emptyAfter = value === undefined ? afterColon : -1;
+      pairs.push({ key, value: value ?? this.emptyNode(afterColon) });
+      lastLeaf = this.leaf;
+      lastEnd = this.end;
+      lastEnd2 = this.end2;
+      lastPending = this.pending;
+      const next = this.next;
+      if (next >= text.length) {
+        break;
+      }
+      const nextColumn = this.columnOf(next);
+      if (nextColumn < column) {
+        break;
+      }
+      if (nextColumn > column) {
+        throw new Unsure();
+      }
+      key = this.readKey(next);
+      if (key === undefined) {
+        throw new Unsure();
+      }
+    }
+    const last: Built = { node: undefined, kind: null, start: 0, end: lastEnd, leaf: lastLeaf, end2: lastEnd2, pending: lastPending };
+    const node = { kind: 'map' as const, pairs, span: [start, 0] as Span, flow: false as const };
+    return this.finish(this.finishBlock(node, start, column, last, pairs[pairs.length - 1].value, emptyAfter), node);
+  }
+
+  private blockSequence(start: number, column: number, level: number): SeqNode {
+    const text = this.text;
+    const items: TreeNode[] = [];
+    let position = start;
+    let lastLeaf: Leaf;
+    let lastEnd: number;
+    let lastEnd2: number;
+    let lastPending: CommentBlock | undefined;
+    for (;;) {
+      let content = position + 1;
+      while (text.charCodeAt(content) === Char.Space) {
+        content++;
+      }
+      const c = text.charCodeAt(content);
+      if (Number.isNaN(c) || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Hash || (c === Char.Dash && isBlankOrEnd(text.charCodeAt(content + 1)))) {
+        // Nothing on the `-` line, or a sequence in a sequence: js-yaml and `yaml` range these differently.
+        throw new Unsure();
+      }
+      const key = this.readKey(content);
+      items.push(key !== undefined ? this.blockMapping(content, this.columnOf(content), level + 1, key) : this.inlineValue(content, column));
+      lastLeaf = this.leaf;
+      lastEnd = this.end;
+      lastEnd2 = this.end2;
+      lastPending = this.pending;
+      const next = this.next;
+      if (next >= text.length) {
+        break;
+      }
+      const nextColumn = this.columnOf(next);
+      if (nextColumn < column) {
+        break;
+      }
+      if (nextColumn > column) {
+        throw new Unsure();
+      }
+      if (text.charCodeAt(next) !== Char.Dash || !isBlankOrEnd(text.charCodeAt(next + 1))) {
+        // A key at the sequence's own indentation: the mapping that holds the sequence goes on.
+        break;
+      }
+      position = next;
+    }
+    const last: Built = { node: undefined, kind: null, start: 0, end: lastEnd, leaf: lastLeaf, end2: lastEnd2, pending: lastPending };
+    const node = { kind: 'seq' as const, items, span: [start, 0] as Span, flow: false as const };
+    return this.finish(this.finishBlock(node, start, column, last, items[items.length - 1], -1), node);
+  }
+
+  /** Keeps a finished collection's range facts (from `finishBlock`) in the registers and returns it. */
+  private finish<T extends TreeNode>(built: Built, node: T): T {
+    this.leaf = built.leaf;
+    this.end = built.end;
+    this.end2 = built.end2;
+    this.pending = built.pending;
+    return node;
+  }
+
+  /** Sets the registers for a scalar, a flow collection or an empty value (`end` where it ends). */
+  private setLeaf(end: number, leaf: Leaf, next: number): void {
+    this.leaf = leaf;
+    this.end = end;
+    this.end2 = end;
+    this.pending = undefined;
+    this.next = next;
+  }
+
+  /**
+   * The value after a mapping's `:` (`afterIndicator` is the position after it): on the same line, on the
+   * lines below (a collection more indented than the mapping, or a sequence at its indentation), or
+   * empty (undefined).
+   */
+  private value(afterIndicator: number, parentColumn: number, level: number): TreeNode | undefined {
+    const text = this.text;
+    let position = afterIndicator;
+    while (text.charCodeAt(position) === Char.Space) {
+      position++;
+    }
+    const c = text.charCodeAt(position);
+    if (!(Number.isNaN(c) || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Hash)) {
+      return this.inlineValue(position, parentColumn);
+    }
+    const next = this.skipSpace(position);
+    if (next < text.length) {
+      const nextColumn = this.columnOf(next);
+      if (nextColumn > parentColumn) {
+        return this.blockCollection(next, level + 1);
+      }
+      if (nextColumn === parentColumn && text.charCodeAt(next) === Char.Dash && isBlankOrEnd(text.charCodeAt(next + 1))) {
+        return this.blockSequence(next, nextColumn, level + 1);
+      }
+    }
+    this.setLeaf(position, Leaf.None, next);
+    return undefined;
+  }
+
+  /**
+   * A scalar or flow collection that starts at `position` on the line of its key or `-`. `parentColumn`
+   * is the column of the collection that holds it: a later line indented past it would continue the
+   * scalar (left to `yaml`).
+   */
+  private inlineValue(position: number, parentColumn: number): TreeNode {
+    const text = this.text;
+    const c = text.charCodeAt(position);
+    if (c === Char.DoubleQuote || c === Char.SingleQuote) {
+      return this.quoted(position, parentColumn);
+    }
+    if (c === Char.Pipe || c === Char.GreaterThan) {
+      return this.blockScalar(position, parentColumn);
+    }
+    if (c === Char.OpenBracket || c === Char.OpenBrace) {
+      const lineStop = lineEnd(text, position);
+      const flow = this.flowCollection(position, lineStop);
+      const end = flow.span[1];
+      this.expectLineEnd(end, lineStop);
+      this.setLeaf(end, Leaf.Absorbs, this.afterLine(lineStop, parentColumn));
+      return flow;
+    }
+    if (!isPlainStart(c, text.charCodeAt(position + 1))) {
+      throw new Unsure();
+    }
+    // Up to a comment (` #`) or the end of the line; `: ` in between is not for this reader.
+    let contentStop = -1;
+    let lineStop = position + 1;
+    for (; ; lineStop++) {
+      const code = text.charCodeAt(lineStop);
+      if (code === Char.LineFeed || Number.isNaN(code)) {
+        break;
+      }
+      if (code === Char.Colon && isBlankOrEnd(text.charCodeAt(lineStop + 1))) {
+        // `a: b: c` or a key-like value: an error or a mapping, either way for `yaml` to say.
+        throw new Unsure();
+      }
+      if (code === Char.Hash && text.charCodeAt(lineStop - 1) === Char.Space) {
+        contentStop = lineStop;
+        lineStop = lineEnd(text, lineStop);
+        break;
+      }
+    }
+    const end = this.trimBack(contentStop < 0 ? lineStop : contentStop, position);
+    const node: ScalarNode = { kind: 'scalar', value: resolvePlain(text.slice(position, end)), span: [position, end], quoted: false };
+    this.setLeaf(end, Leaf.Absorbs, this.afterLine(lineStop, parentColumn));
+    return node;
+  }
+
+  /** A single-line quoted scalar without escapes (`''` in single quotes is read). */
+  private quoted(position: number, parentColumn: number): ScalarNode {
+    const text = this.text;
+    const lineStop = lineEnd(text, position);
+    const close = this.closingQuote(position, lineStop);
+    const end = close + 1;
+    this.expectLineEnd(end, lineStop);
+    const raw = text.slice(position + 1, close);
+    const value = text.charCodeAt(position) === Char.SingleQuote ? raw.replace(/''/g, "'") : raw;
+    this.setLeaf(end, Leaf.Absorbs, this.afterLine(lineStop, parentColumn));
+    return { kind: 'scalar', value, span: [position, end], quoted: true };
+  }
+
+  /** After a quoted scalar or flow collection that ends at `end`: spaces, then a comment or the line's end. */
+  private expectLineEnd(end: number, lineStop: number): void {
+    const text = this.text;
+    let after = end;
+    while (text.charCodeAt(after) === Char.Space) {
+      after++;
+    }
+    const code = text.charCodeAt(after);
+    // `"x"#c` is an error for `yaml`: a comment needs a space before it.
+    if (!(after >= lineStop || code === Char.CarriageReturn || (code === Char.Hash && after > end))) {
+      throw new Unsure();
+    }
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar with clip or strip (`-`) chomping. Its range ends after
+   * the line break of its last line with content, as `yaml` ranges it.
+   */
+  private blockScalar(position: number, parentColumn: number): ScalarNode {
+    const text = this.text;
+    const literal = text.charCodeAt(position) === Char.Pipe;
+    const headerEnd = lineEnd(text, position);
+    let index = position + 1;
+    const strip = text.charCodeAt(index) === Char.Dash;
+    if (strip) {
+      index++;
+    }
+    while (text.charCodeAt(index) === Char.Space) {
+      index++;
+    }
+    const code = text.charCodeAt(index);
+    if (!(index >= headerEnd || code === Char.CarriageReturn || (code === Char.Hash && text.charCodeAt(index - 1) === Char.Space))) {
+      throw new Unsure();
+    }
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let end = -1;
+    let lineStart = headerEnd + 1;
+    while (lineStart < text.length) {
+      const lineStop = lineEnd(text, lineStart);
+      const contentStop = text.charCodeAt(lineStop - 1) === Char.CarriageReturn ? lineStop - 1 : lineStop;
+      let first = lineStart;
+      while (text.charCodeAt(first) === Char.Space) {
+        first++;
+      }
+      if (first >= contentStop) {
+        if (first > lineStart || contentIndent < 0) {
+          // Whitespace-only or leading blank lines: `yaml`'s indentation detection decides those.
+          throw new Unsure();
+        }
+        lines.push('');
+        lineStart = lineStop + 1;
+        continue;
+      }
+      const indent = first - lineStart;
+      if (contentIndent < 0) {
+        if (indent <= parentColumn) {
+          throw new Unsure();
+        }
+        contentIndent = indent;
+      } else if (indent < contentIndent) {
+        break;
+      } else if (indent > contentIndent && !literal) {
+        throw new Unsure();
+      }
+      lines.push(text.slice(lineStart + contentIndent, contentStop));
+      if (lineStop >= text.length) {
+        // Content on the last line without a line break: chomping there is `yaml`'s to decide.
+        throw new Unsure();
+      }
+      end = lineStop + 1;
+      lineStart = lineStop + 1;
+    }
+    if (end < 0) {
+      throw new Unsure();
+    }
+    while (lines[lines.length - 1] === '') {
+      lines.pop();
+    }
+    const value = (literal ? lines.join('\n') : fold(lines)) + (strip ? '' : '\n');
+    const node: ScalarNode = { kind: 'scalar', value, span: [position, end], quoted: true };
+    this.setLeaf(end, Leaf.Block, this.skipSpace(end));
+    return node;
+  }
+
+  /**
+   * A flow collection that opens at `position` and closes on the same line (before `lineStop`), holding
+   * plain or quoted scalars and flow collections; every mapping entry has `: ` and a value. Commas at the
+   * end, empty entries, `key: value` in a sequence and comments inside are left to the other paths.
+   */
+  private flowCollection(position: number, lineStop: number): MapNode | SeqNode {
+    const text = this.text;
+    const isMap = text.charCodeAt(position) === Char.OpenBrace;
+    const closing = isMap ? Char.CloseBrace : Char.CloseBracket;
+    const pairs: Pair[] = [];
+    const items: TreeNode[] = [];
+    let index = this.skipFlowSpace(position + 1, lineStop);
+    if (text.charCodeAt(index) !== closing) {
+      for (;;) {
+        if (isMap) {
+          const key = this.flowEntry(index, lineStop);
+          if (key.kind !== 'scalar' || key.span[1] - key.span[0] > 1000) {
+            throw new Unsure();
+          }
+          index = this.skipFlowSpace(key.span[1], lineStop);
+          if (text.charCodeAt(index) !== Char.Colon || text.charCodeAt(index + 1) !== Char.Space) {
+            throw new Unsure();
+          }
+          const value = this.flowEntry(this.skipFlowSpace(index + 1, lineStop), lineStop);
+          pairs.push({ key, value });
+          index = this.skipFlowSpace(value.span[1], lineStop);
+        } else {
+          const item = this.flowEntry(index, lineStop);
+          items.push(item);
+          index = this.skipFlowSpace(item.span[1], lineStop);
+        }
+        const code = text.charCodeAt(index);
+        if (code === closing) {
+          break;
+        }
+        if (code !== Char.Comma) {
+          throw new Unsure();
+        }
+        index = this.skipFlowSpace(index + 1, lineStop);
+        if (text.charCodeAt(index) === closing || text.charCodeAt(index) === Char.Comma) {
+          throw new Unsure();
+        }
+      }
+    }
+    const span: [number, number] = [position, index + 1];
+    return isMap ? { kind: 'map', pairs, span, flow: true } : { kind: 'seq', items, span, flow: true };
+  }
+
+  /** A value inside a flow collection: a nested collection, a quoted scalar or a plain scalar. */
+  private flowEntry(position: number, lineStop: number): TreeNode {
+    const text = this.text;
+    const c = text.charCodeAt(position);
+    if (c === Char.OpenBracket || c === Char.OpenBrace) {
+      return this.flowCollection(position, lineStop);
+    }
+    if (c === Char.DoubleQuote || c === Char.SingleQuote) {
+      const close = this.closingQuote(position, lineStop);
+      const raw = text.slice(position + 1, close);
+      return { kind: 'scalar', value: c === Char.SingleQuote ? raw.replace(/''/g, "'") : raw, span: [position, close + 1], quoted: true };
+    }
+    if (!isPlainStart(c, text.charCodeAt(position + 1))) {
+      throw new Unsure();
+    }
+    let end = position + 1;
+    for (; end < lineStop; end++) {
+      const code = text.charCodeAt(end);
+      if (code === Char.Comma || code === Char.OpenBracket || code === Char.CloseBracket || code === Char.OpenBrace || code === Char.CloseBrace) {
+        break;
+      }
+      if (code === Char.Colon && isFlowBreak(text.charCodeAt(end + 1))) {
+        break;
+      }
+      if (code === Char.Hash) {
+        throw new Unsure();
+      }
+    }
+    end = this.trimBack(end, position);
+    return { kind: 'scalar', value: resolvePlain(text.slice(position, end)), span: [position, end], quoted: false };
+  }
+
+  /** Skips spaces inside a flow collection; reaching the end of the line means it spans lines. */
+  private skipFlowSpace(position: number, lineStop: number): number {
+    while (this.text.charCodeAt(position) === Char.Space) {
+      position++;
+    }
+    if (position >= lineStop || this.text.charCodeAt(position) === Char.CarriageReturn) {
+      throw new Unsure();
+    }
+    return position;
+  }
+
+  /** The position of the quote that closes the quoted scalar opening at `position` on its line. */
+  private closingQuote(position: number, lineStop: number): number {
+    const text = this.text;
+    const quote = text.charCodeAt(position);
+    let close = position + 1;
+    for (;;) {
+      if (close >= lineStop) {
+        throw new Unsure();
+      }
+      const code = text.charCodeAt(close);
+      if (code === Char.Backslash && quote === Char.DoubleQuote) {
+        throw new Unsure();
+      }
+      if (code === quote) {
+        if (quote === Char.SingleQuote && text.charCodeAt(close + 1) === Char.SingleQuote) {
+          close += 2;
+          continue;
+        }
+        return close;
+      }
+      close++;
+    }
+  }
+
+  /**
+   * The first content after the line that ends at `lineStop`. A content line indented past
+   * `parentColumn` would continue the scalar on this line: that is left to `yaml`.
+   */
+  private afterLine(lineStop: number, parentColumn: number): number {
+    const next = this.skipSpace(lineStop);
+    if (next < this.text.length && this.columnOf(next) > parentColumn) {
+      throw new Unsure();
+    }
+    return next;
+  }
+
+  /**
+   * A mapping key at `position`: a quoted string or a plain word followed by `:` and a space or the end
+   * of the line (its position goes to `colon`). Undefined when the line holds no key there (a scalar);
+   * `Unsure` when it holds something key-like this reader does not take.
+   */
+  private readKey(position: number): ScalarNode | undefined {
+    const text = this.text;
+    const c = text.charCodeAt(position);
+    let keyEnd: number;
+    let colon: number;
+    let node: ScalarNode;
+    if (c === Char.DoubleQuote || c === Char.SingleQuote) {
+      const lineStop = lineEnd(text, position);
+      let close = position + 1;
+      while (close < lineStop && text.charCodeAt(close) !== c) {
+        close++;
+      }
+      if (close >= lineStop) {
+        return undefined;
+      }
+      keyEnd = close + 1;
+      colon = keyEnd;
+      while (text.charCodeAt(colon) === Char.Space) {
+        colon++;
+      }
+      if (text.charCodeAt(colon) !== Char.Colon || !isBlankOrEnd(text.charCodeAt(colon + 1))) {
+        return undefined;
+      }
+      const raw = text.slice(position + 1, close);
+      if (raw.includes('\\')) {
+        throw new Unsure();
+      }
+      node = { kind: 'scalar', value: raw, span: [position, keyEnd], quoted: true };
+    } else {
+      if (!isKeyStart(c)) {
+        return undefined;
+      }
+      // Plan keys are words: read the word, then expect the colon; anything else on the way decides.
+      let index = position + 1;
+      while (isKeyCharacter(text.charCodeAt(index))) {
+        index++;
+      }
+      const stop = text.charCodeAt(index);
+      if (stop === Char.Colon && isBlankOrEnd(text.charCodeAt(index + 1))) {
+        colon = index;
+      } else if (this.colonOnLine(index) < 0) {
+        // No `: ` before the end of the line or a comment: a scalar.
+        return undefined;
+      } else {
+        // Key-like, with characters plan keys do not have.
+        throw new Unsure();
+      }
+      keyEnd = this.trimBack(colon, position);
+      node = { kind: 'scalar', value: resolvePlain(text.slice(position, keyEnd)), span: [position, keyEnd], quoted: false };
+    }
+    if (keyEnd - position > 1000) {
+      throw new Unsure();
+    }
+    this.colon = colon;
+    return node;
+  }
+
+  /** The first `:` followed by a blank from `position` to the end of its line, before any comment; or -1. */
+  private colonOnLine(position: number): number {
+    const text = this.text;
+    for (let index = position; ; index++) {
+      const code = text.charCodeAt(index);
+      if (code === Char.LineFeed || Number.isNaN(code) || (code === Char.Hash && text.charCodeAt(index - 1) === Char.Space)) {
+        return -1;
+      }
+      if (code === Char.Colon && isBlankOrEnd(text.charCodeAt(index + 1))) {
+        return index;
+      }
+    }
+  }
+
+  /** Column of `position`; quick when only spaces precede it on its line (the usual case). */
+  protected override columnOf(position: number): number {
+    const text = this.text;
+    let index = position;
+    while (index > 0 && text.charCodeAt(index - 1) === Char.Space) {
+      index--;
+    }
+    return index === 0 || text.charCodeAt(index - 1) === Char.LineFeed ? position - index : super.columnOf(position);
+  }
+}
+
+/** Folds the lines of a `>` block scalar (none more indented): a single break is a space, blank lines are breaks. */
+function fold(lines: readonly string[]): string {
+  let value = '';
+  let blankLines = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (line === '') {
+      blankLines++;
+      continue;
+    }
+    if (index > 0) {
+      value += blankLines > 0 ? '\n'.repeat(blankLines) : ' ';
+    }
+    value += line;
+    blankLines = 0;
+  }
+  return value;
+}
+
+/** True when a `:` followed by `code` ends a plain scalar in a flow collection. */
+function isFlowBreak(code: number): boolean {
+  return isBlankOrEnd(code) || code === Char.Comma || code === Char.OpenBracket || code === Char.CloseBracket || code === Char.OpenBrace || code === Char.CloseBrace;
+}
+
+function isKeyStart(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/** Word characters, space, `.`, `/`, `(`, `)` and `-`: what plan keys are made of. */
+function isKeyCharacter(code: number): boolean {
+  return isKeyStart(code) || code === Char.Space || code === Char.Dash || code === 0x2e || code === 0x2f || code === 0x28 || code === 0x29;
+}
+
+/**
+ * True when a plain scalar may start with `code` (followed by `nextCode`): not a YAML indicator, except
+ * `-`, `?` and `:` followed by a non-space. Quotes and block indicators are read before this is asked.
+ */
+function isPlainStart(code: number, nextCode: number): boolean {
+  switch (code) {
+    case 0x2d: // -
+    case 0x3f: // ?
+    case 0x3a: // :
+      return !isBlankOrEnd(nextCode);
+    case 0x2c: // ,
+    case 0x5b: // [
+    case 0x5d: // ]
+    case 0x7b: // {
+    case 0x7d: // }
+    case 0x23: // #
+    case 0x26: // &
+    case 0x2a: // *
+    case 0x21: // !
+    case 0x25: // %
+    case 0x40: // @
+    case 0x60: // `
+    case 0x22: // "
+    case 0x27: // '
+    case 0x7c: // |
+    case 0x3e: // >
+      return false;
+    default:
+      return !Number.isNaN(code) && code !== Char.LineFeed && code !== Char.CarriageReturn;
+  }
+}
