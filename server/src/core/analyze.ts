@@ -12,6 +12,7 @@ import { forgetLayout } from './fixes';
 import type { ParseLimits, ParsedDocument } from './parse';
 import { defaultParseLimits, parseWithYaml, YamlRuleIds } from './parse';
 import { parseFast } from './parseFast';
+import { parseLines } from './parseLines';
 import type { PlanAuditModel, PlanKind, Portfolio } from './model';
 import { buildModel, detectKind } from './model';
 import type { AuditContext, AuditedDocument, RuleReport, WorkspaceView } from './rule';
@@ -52,9 +53,9 @@ export function analyzeText(
   limits: ParseLimits = defaultParseLimits,
   reparsed?: ParsedDocument,
 ): AnalyzedDocument {
-  // An incremental re-parse when the server has one (incremental.ts), else the fast path when it can be
-  // sure of `yaml`'s result (test/unit/parseFast.test.ts), else `yaml`.
-  const parsed = reparsed ?? parseFast(uri, text, limits) ?? parseWithYaml(uri, text, limits);
+  // An incremental re-parse when the server has one (incremental.ts), else the fastest path that can be
+  // sure of `yaml`'s result (the line reader, then js-yaml; test/unit/parseFast.test.ts), else `yaml`.
+  const parsed = reparsed ?? parseLines(uri, text, limits) ?? parseFast(uri, text, limits) ?? parseWithYaml(uri, text, limits);
   const root = parsed.root;
   const kind = detectKind(root);
   const baseFindings: Finding[] = [...parsed.findings];
@@ -106,12 +107,23 @@ function folderOf(uri: string): string {
  * one scope of their own. Portfolios in the same folder share a scope (and are reported as a conflict).
  */
 export function groupByPortfolioScope(documents: readonly AnalyzedDocument[]): AnalyzedDocument[][] {
-  const portfolioFolders = [...new Set(documents.filter((document) => document.kind === 'portfolio').map((document) => folderOf(document.uri)))].sort(
-    (a, b) => b.length - a.length,
-  );
+  const portfolioFolders = new Set(documents.filter((document) => document.kind === 'portfolio').map((document) => folderOf(document.uri)));
+  portfolioFolders.delete('');
   const groups = new Map<string, AnalyzedDocument[]>();
   for (const document of documents) {
-    const scope = portfolioFolders.find((folder) => folder !== '' && document.uri.startsWith(folder)) ?? '';
+    // The longest portfolio folder that is a prefix of the uri. A folder ends with `/`, so it can only be
+    // the uri up to one of its slashes: trying those, nearest first, costs the uri's depth, not the
+    // number of portfolios.
+    let scope = '';
+    let slash = portfolioFolders.size > 0 ? document.uri.lastIndexOf('/') : -1;
+    while (slash >= 0) {
+      const folder = document.uri.slice(0, slash + 1);
+      if (portfolioFolders.has(folder)) {
+        scope = folder;
+        break;
+      }
+      slash = slash > 0 ? document.uri.lastIndexOf('/', slash - 1) : -1;
+    }
     const group = groups.get(scope);
     if (group) {
       group.push(document);

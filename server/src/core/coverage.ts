@@ -18,13 +18,19 @@
  *   exists (drafts and undated plans do not count).
  *
  * Pure: reads the typed model only. Results are cached per workspace view and review fiscal year, so the
- * rules that run on every document of a large workspace compute the coverage once.
+ * rules that run on every document of a large workspace compute the coverage once; the per-area and
+ * per-portfolio look-ups below (`areaPlans`, `areasOfPortfolio`) keep each rule's work on one document
+ * proportional to that document and what it reports, not to the workspace.
  */
 import type { Span } from './findings';
 import type { Area, Plan, Portfolio } from './model';
 import { entryAnchor } from './model';
 import type { AuditContext, AuditedDocument, WorkspaceView } from './rule';
 import { getPair } from './tree';
+import { compareUris, workspaceIndex } from './workspaceIndex';
+
+// Kept here too: rules and the summary order URIs with it; the ordering itself lives with the index.
+export { compareUris } from './workspaceIndex';
 
 export type CoverageStatus = 'current' | 'outdated' | 'missing';
 
@@ -88,10 +94,28 @@ export interface CoverageReport {
 /** The review-date part of the context coverage depends on. */
 export type CoverageContext = Pick<AuditContext, 'reviewDate' | 'reviewFiscalYear'>;
 
+/**
+ * The plans naming one `issue_area` (listed in a portfolio or not), split by standing at the review
+ * fiscal year. Every list keeps the order of `plans`: latest last fiscal year first, then uri.
+ */
+export interface AreaPlans {
+  readonly plans: readonly CoveredPlan[];
+  readonly current: readonly CoveredPlan[];
+  /** Latest first, so "is there a later outdated plan" stops at the first one that is not later. */
+  readonly outdated: readonly CoveredPlan[];
+  readonly drafts: readonly CoveredPlan[];
+  /** The drafts whose last fiscal year is on or after the review fiscal year (candidate successors). */
+  readonly draftsReachingReviewYear: readonly CoveredPlan[];
+}
+
+const noPlans: AreaPlans = { plans: [], current: [], outdated: [], drafts: [], draftsReachingReviewYear: [] };
+
 interface CacheEntry {
   readonly report: CoverageReport;
   /** Every plan of the workspace by `issue_area`, whether or not a portfolio lists the area. */
-  readonly byArea: ReadonlyMap<string, readonly CoveredPlan[]>;
+  readonly byArea: ReadonlyMap<string, AreaPlans>;
+  /** `report.areas` by portfolio uri, in the same order. */
+  readonly areasByPortfolio: ReadonlyMap<string, readonly AreaCoverage[]>;
 }
 
 const cache = new WeakMap<WorkspaceView, Map<string, CacheEntry>>();
@@ -122,31 +146,27 @@ export function computeCoverage(workspace: WorkspaceView, context: CoverageConte
  * like `AreaCoverage.plans`: latest last fiscal year first, then uri.
  */
 export function plansOfArea(workspace: WorkspaceView, context: CoverageContext, areaId: string): readonly CoveredPlan[] {
-  return cached(workspace, context).byArea.get(areaId) ?? [];
+  return areaPlans(workspace, context, areaId).plans;
 }
 
-const documentsCache = new WeakMap<WorkspaceView, { plans: readonly AuditedDocument<Plan>[]; portfolios: readonly AuditedDocument<Portfolio>[] }>();
-
-function documentsOf(workspace: WorkspaceView): { plans: readonly AuditedDocument<Plan>[]; portfolios: readonly AuditedDocument<Portfolio>[] } {
-  let entry = documentsCache.get(workspace);
-  if (!entry) {
-    entry = {
-      plans: sortedByUri(workspace.documents.filter((document): document is AuditedDocument<Plan> => document.model.kind === 'plan')),
-      portfolios: sortedByUri(workspace.documents.filter((document): document is AuditedDocument<Portfolio> => document.model.kind === 'portfolio')),
-    };
-    documentsCache.set(workspace, entry);
-  }
-  return entry;
+/** `plansOfArea` split by standing (see `AreaPlans`); empty lists for an area no plan names. */
+export function areaPlans(workspace: WorkspaceView, context: CoverageContext, areaId: string): AreaPlans {
+  return cached(workspace, context).byArea.get(areaId) ?? noPlans;
 }
 
-/** The plans of a workspace, in uri order (cached per workspace view). */
+/** The areas of the portfolio(s) at `portfolioUri`, as in `CoverageReport.areas` and in its order. */
+export function areasOfPortfolio(workspace: WorkspaceView, context: CoverageContext, portfolioUri: string): readonly AreaCoverage[] {
+  return cached(workspace, context).areasByPortfolio.get(portfolioUri) ?? [];
+}
+
+/** The plans of a workspace, in uri order (cached per workspace view, see `workspaceIndex.ts`). */
 export function planDocuments(workspace: WorkspaceView): readonly AuditedDocument<Plan>[] {
-  return documentsOf(workspace).plans;
+  return workspaceIndex(workspace).plans;
 }
 
-/** The portfolios of a workspace, in uri order (cached per workspace view). */
+/** The portfolios of a workspace, in uri order (cached per workspace view, see `workspaceIndex.ts`). */
 export function portfolioDocuments(workspace: WorkspaceView): readonly AuditedDocument<Portfolio>[] {
-  return documentsOf(workspace).portfolios;
+  return workspaceIndex(workspace).portfolios;
 }
 
 /** How one plan counts at `reviewFiscalYear`. */
@@ -193,15 +213,9 @@ export function describeArea(areaId: string, title: string | undefined): string 
   return title ? `${title} (\`${areaId}\`)` : `\`${areaId}\``;
 }
 
-/** The title of area `areaId` in the workspace's portfolios (the first portfolio that has it). */
+/** The title of area `areaId` in the workspace's portfolios (the first portfolio, in uri order, that has it). */
 export function areaTitle(workspace: WorkspaceView, areaId: string): string | undefined {
-  for (const portfolio of portfolioDocuments(workspace)) {
-    const area = portfolio.model.areas.find((candidate) => candidate.id === areaId);
-    if (area) {
-      return area.title;
-    }
-  }
-  return undefined;
+  return workspaceIndex(workspace).areaTitles.get(areaId);
 }
 
 /** The coverage data of one plan. */
@@ -240,8 +254,10 @@ function buildCoverage(workspace: WorkspaceView, context: CoverageContext): Cach
       byArea.set(plan.issueArea, [plan]);
     }
   }
-  for (const list of byArea.values()) {
+  const byAreaSplit = new Map<string, AreaPlans>();
+  for (const [areaId, list] of byArea) {
     list.sort(latestFirst);
+    byAreaSplit.set(areaId, splitByStanding(list, reviewFiscalYear));
   }
   const portfolios = portfolioDocuments(workspace);
   const areas: AreaCoverage[] = [];
@@ -253,6 +269,15 @@ function buildCoverage(workspace: WorkspaceView, context: CoverageContext): Cach
       }
       knownIds.add(area.id);
       areas.push(areaCoverage(portfolio, area, area.id, byArea.get(area.id) ?? []));
+    }
+  }
+  const areasByPortfolio = new Map<string, AreaCoverage[]>();
+  for (const area of areas) {
+    const list = areasByPortfolio.get(area.portfolioUri);
+    if (list) {
+      list.push(area);
+    } else {
+      areasByPortfolio.set(area.portfolioUri, [area]);
     }
   }
   const counts: Record<CoverageStatus, number> = { current: 0, outdated: 0, missing: 0 };
@@ -269,7 +294,18 @@ function buildCoverage(workspace: WorkspaceView, context: CoverageContext): Cach
     unknownAreaPlans,
     plansWithoutArea,
   };
-  return { report, byArea };
+  return { report, byArea: byAreaSplit, areasByPortfolio };
+}
+
+function splitByStanding(plans: readonly CoveredPlan[], reviewFiscalYear: number): AreaPlans {
+  const drafts = plans.filter((plan) => plan.standing === 'draft');
+  return {
+    plans,
+    current: plans.filter((plan) => plan.standing === 'current'),
+    outdated: plans.filter((plan) => plan.standing === 'outdated'),
+    drafts,
+    draftsReachingReviewYear: drafts.filter((plan) => plan.lastYear !== undefined && plan.lastYear >= reviewFiscalYear),
+  };
 }
 
 function areaCoverage(portfolio: AuditedDocument<Portfolio>, area: Area, areaId: string, plans: readonly CoveredPlan[]): AreaCoverage {
@@ -292,15 +328,6 @@ function areaCoverage(portfolio: AuditedDocument<Portfolio>, area: Area, areaId:
     drafts: ordered.filter((plan) => plan.standing === 'draft'),
     latestFinalYear,
   };
-}
-
-function sortedByUri<T extends { readonly uri: string }>(documents: readonly T[]): T[] {
-  return [...documents].sort((a, b) => compareUris(a.uri, b.uri));
-}
-
-/** Orders URIs as the findings are sorted (`sortFindings`); "first" and "second" occurrences follow it. */
-export function compareUris(a: string, b: string): number {
-  return a.localeCompare(b);
 }
 
 /** The file name at the end of a URI, decoded (`file:///a/b%20c.plan.yaml` → `b c.plan.yaml`). */

@@ -15,7 +15,14 @@ export interface AuditedDocument<M extends PlanAuditModel = PlanAuditModel> {
   readonly model: M;
 }
 
-/** Every plan-audit document of the workspace, for cross-file rules. Includes the document being checked. */
+/**
+ * Every plan-audit document of the workspace, for cross-file rules. Includes the document being checked.
+ *
+ * Immutable once built: what cross-file rules look up (`workspaceIndex.ts`) and the coverage
+ * (`coverage.ts`) are computed once per view and memoised on it, so a rule checking one document pays for
+ * that document, not for the workspace. A rule reads the other documents through those look-ups, never by
+ * scanning `documents` itself, or auditing N files costs N².
+ */
 export interface WorkspaceView {
   readonly documents: readonly AuditedDocument[];
 }

@@ -17,7 +17,7 @@
  * samples (which have a portfolio) it adds nothing beyond GAO's conclusions, while GAO's own mention of
  * the drafts appears in the `area-without-plan` and `plan-outdated` messages.
  */
-import { computeCoverage, describeArea, describePlan, coveredPlan, plansOfArea, uriFileName } from '../coverage';
+import { areaPlans, computeCoverage, describeArea, describePlan, coveredPlan, uriFileName } from '../coverage';
 import type { Plan } from '../model';
 import type { Rule } from '../rule';
 import { getPair } from '../tree';
@@ -44,11 +44,11 @@ export const areaOnlyDraftPlan: Rule<Plan> = {
     if (computeCoverage(context.workspace, context).hasPortfolio) {
       return; // area-without-plan, plan-outdated or plan-unknown-area reports the gap and names the draft
     }
-    const plans = plansOfArea(context.workspace, context, areaId);
-    if (plans.some((other) => other.standing === 'current' || other.standing === 'outdated')) {
+    const plans = areaPlans(context.workspace, context, areaId);
+    if (plans.current.length > 0 || plans.outdated.length > 0) {
       return; // covered, or plan-outdated names this draft
     }
-    const otherDrafts = plans.filter((other) => other.uri !== document.uri && other.standing === 'draft');
+    const otherDrafts = plans.drafts.filter((other) => other.uri !== document.uri);
     const also = otherDrafts.length > 0 ? ` Other drafts of the area: ${otherDrafts.map((other) => `${describePlan(other)} in ${uriFileName(other.uri)}`).join(', ')}.` : '';
     report({
       span: statusPair.value.span,

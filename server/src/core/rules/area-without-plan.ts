@@ -11,7 +11,7 @@
  */
 import type { RelatedLocation } from '../findings';
 import type { CoveredPlan } from '../coverage';
-import { computeCoverage, describeArea, describePlan, uriFileName } from '../coverage';
+import { areasOfPortfolio, describeArea, describePlan, uriFileName } from '../coverage';
 import type { Portfolio } from '../model';
 import type { Rule } from '../rule';
 
@@ -24,9 +24,8 @@ export const areaWithoutPlan: Rule<Portfolio> = {
   kinds: ['portfolio'],
   crossFile: true,
   check(document, context, report) {
-    const coverage = computeCoverage(context.workspace, context);
-    for (const area of coverage.areas) {
-      if (area.portfolioUri !== document.uri || area.status !== 'missing') {
+    for (const area of areasOfPortfolio(context.workspace, context, document.uri)) {
+      if (area.status !== 'missing') {
         continue;
       }
       const undated = area.plans.filter((plan) => plan.standing === 'undated');

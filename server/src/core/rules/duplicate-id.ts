@@ -12,11 +12,12 @@
  * duplicate whose first occurrence is in the same file (the in-file check's job).
  */
 import type { Span } from '../findings';
-import { compareUris, planDocuments, portfolioDocuments, uriFileName } from '../coverage';
+import { compareUris, uriFileName } from '../coverage';
 import type { PlanAuditModel } from '../model';
 import type { Rule } from '../rule';
 import type { ScalarNode } from '../tree';
 import { getNode } from '../tree';
+import { workspaceIndex } from '../workspaceIndex';
 
 export const duplicateId: Rule<PlanAuditModel> = {
   id: 'duplicate-id',
@@ -33,7 +34,8 @@ export const duplicateId: Rule<PlanAuditModel> = {
       if (!idNode || model.id === undefined) {
         return;
       }
-      const first = planDocuments(context.workspace).find((other) => other.model.id === model.id);
+      // The first plan in uri order with this id (a map look-up, not a scan of the workspace).
+      const first = workspaceIndex(context.workspace).firstPlanById.get(model.id);
       if (!first || first.uri === document.uri) {
         return;
       }
@@ -44,21 +46,20 @@ export const duplicateId: Rule<PlanAuditModel> = {
         related: [{ uri: first.uri, span: firstSpan, message: `first plan with id \`${model.id}\`` }],
       });
     } else if (model.kind === 'portfolio') {
-      const earlier = portfolioDocuments(context.workspace).filter((other) => compareUris(other.uri, document.uri) < 0);
+      const occurrences = workspaceIndex(context.workspace).areaOccurrences;
       for (const area of model.areas) {
         if (area.id === undefined || !area.idNode) {
           continue;
         }
-        for (const other of earlier) {
-          const match = other.model.areas.find((candidate) => candidate.id === area.id);
-          if (match) {
-            report({
-              span: area.idNode.span,
-              message: `Area id \`${area.id}\` is also an area of the portfolio in ${uriFileName(other.uri)}${other.model.id ? ` (\`${other.model.id}\`)` : ''}. An area belongs to one portfolio: remove it from one of them, or rename it.`,
-              related: [{ uri: other.uri, span: (match.idNode ?? match.node).span, message: `first area with id \`${area.id}\`` }],
-            });
-            break;
-          }
+        // The first portfolio before this one, in uri order, that lists the id, and its first such area.
+        const earlier = occurrences.get(area.id)?.find((occurrence) => compareUris(occurrence.portfolio.uri, document.uri) < 0);
+        if (earlier) {
+          const { portfolio: other, area: match } = earlier;
+          report({
+            span: area.idNode.span,
+            message: `Area id \`${area.id}\` is also an area of the portfolio in ${uriFileName(other.uri)}${other.model.id ? ` (\`${other.model.id}\`)` : ''}. An area belongs to one portfolio: remove it from one of them, or rename it.`,
+            related: [{ uri: other.uri, span: (match.idNode ?? match.node).span, message: `first area with id \`${area.id}\`` }],
+          });
         }
       }
     }

@@ -15,7 +15,7 @@
  */
 import type { RelatedLocation } from '../findings';
 import type { CoveredPlan } from '../coverage';
-import { areaTitle, coveredPlan, describeArea, describePlan, plansOfArea, uriFileName } from '../coverage';
+import { areaPlans, areaTitle, coveredPlan, describeArea, describePlan, uriFileName } from '../coverage';
 import type { Plan } from '../model';
 import type { Rule } from '../rule';
 import { getPair } from '../tree';
@@ -36,14 +36,22 @@ export const planOutdated: Rule<Plan> = {
       return;
     }
     const areaId = document.model.issueArea;
-    const others = areaId === undefined ? [] : plansOfArea(context.workspace, context, areaId).filter((other) => other.uri !== document.uri);
-    if (others.some((other) => other.standing === 'current')) {
+    // The other plans of the area, split by standing once per workspace (coverage.ts), so this check
+    // looks only at the plans that decide it, not at every plan of the area.
+    const plans = areaId === undefined ? undefined : areaPlans(context.workspace, context, areaId);
+    const isOther = (other: CoveredPlan) => other.uri !== document.uri;
+    if (plans?.current.some(isOther)) {
       return; // a final plan covers the review year: this one is history
     }
-    if (others.some((other) => other.standing === 'outdated' && (other.lastYear ?? -Infinity) > (self.lastYear as number))) {
-      return; // a later final plan (itself outdated) is the one reported
+    for (const other of plans?.outdated ?? []) {
+      if ((other.lastYear ?? -Infinity) <= self.lastYear) {
+        break; // latest first: no later outdated plan remains
+      }
+      if (isOther(other)) {
+        return; // a later final plan (itself outdated) is the one reported
+      }
     }
-    const drafts = others.filter((other) => other.standing === 'draft' && other.lastYear !== undefined && other.lastYear >= reviewYear);
+    const drafts = plans?.draftsReachingReviewYear.filter(isOther) ?? [];
     const area = areaId === undefined ? undefined : describeArea(areaId, areaTitle(context.workspace, areaId));
     const parts = [
       `Plan ${describePlan(self)} ended in FY${self.lastYear}, before the review fiscal year FY${reviewYear} (review date ${context.reviewDate}), and no final plan${area ? ` of ${area}` : ''} covers FY${reviewYear}.`,

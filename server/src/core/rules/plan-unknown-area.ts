@@ -14,9 +14,10 @@
  * A plan naming the portfolio's own id instead of one of its areas gets a message that says so.
  */
 import type { Fix } from '../findings';
-import { describeArea, portfolioDocuments, uriFileName } from '../coverage';
+import { describeArea, uriFileName } from '../coverage';
 import type { Plan } from '../model';
 import type { Rule } from '../rule';
+import { workspaceIndex } from '../workspaceIndex';
 
 /** How many areas the message lists before "…". */
 const maxListedAreas = 12;
@@ -48,18 +49,13 @@ export const planUnknownArea: Rule<Plan> = {
     if (!valueNode || value === undefined) {
       return;
     }
-    const portfolios = portfolioDocuments(context.workspace);
+    const index = workspaceIndex(context.workspace);
+    const portfolios = index.portfolios;
     if (portfolios.length === 0) {
       return;
     }
-    const areas = new Map<string, string | undefined>();
-    for (const portfolio of portfolios) {
-      for (const area of portfolio.model.areas) {
-        if (area.id !== undefined && !areas.has(area.id)) {
-          areas.set(area.id, area.title);
-        }
-      }
-    }
+    // Every area id of every portfolio with its first title, in order of first occurrence.
+    const areas = index.areaTitles;
     if (areas.has(value)) {
       return;
     }
