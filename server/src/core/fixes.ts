@@ -36,13 +36,16 @@ export function detectLayout(text: string): Layout {
 }
 
 function readLayout(text: string): Layout {
-  const newline = text.includes('\r\n') ? '\r\n' : '\n';
+  const firstBreak = text.indexOf('\n');
+  const newline = firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 0x0d ? '\r\n' : '\n';
   const steps = new Map<number, number>();
   let indentedSequences = 0;
   let flushSequences = 0;
   let previousIndent = 0;
   let previousEndsWithColon = false;
-  const limit = Math.min(text.length, 200_000);
+  // The first 16,000 characters (a few hundred lines) show a file's style; reading a whole 10,000-measure
+  // plan for it would cost as much as parsing it, once per audit.
+  const limit = Math.min(text.length, 16_000);
   let lineStart = 0;
   while (lineStart < limit) {
     let lineEnd = text.indexOf('\n', lineStart);

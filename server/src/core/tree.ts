@@ -132,21 +132,27 @@ export function toPlain(node: TreeNode): unknown {
   switch (node.kind) {
     case 'scalar':
       return node.value;
-    case 'seq':
-      return node.items.map(toPlain);
+    case 'seq': {
+      const items = node.items;
+      const result: unknown[] = new Array(items.length);
+      for (let index = 0; index < items.length; index++) {
+        result[index] = toPlain(items[index]);
+      }
+      return result;
+    }
     case 'map': {
       const result: Record<string, unknown> = {};
       for (const pair of node.pairs) {
-        const key = String(pair.key.value);
-        if (Object.prototype.hasOwnProperty.call(result, key)) {
-          continue;
-        }
-        if (key === '__proto__') {
-          // Plain assignment would set the prototype; define it as an own data property instead.
-          Object.defineProperty(result, key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
-        } else {
+        const keyValue = pair.key.value;
+        const key = typeof keyValue === 'string' ? keyValue : String(keyValue);
+        if (result[key] === undefined) {
           result[key] = toPlain(pair.value);
+        } else if (!Object.prototype.hasOwnProperty.call(result, key)) {
+          // A name the prototype has (`__proto__`, `constructor`): plain assignment would set the
+          // prototype or shadow it oddly; define it as an own data property instead.
+          Object.defineProperty(result, key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
         }
+        // Else a repeated key: the first one wins.
       }
       return result;
     }

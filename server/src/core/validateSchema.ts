@@ -870,11 +870,17 @@ function collectDuplicateKeys(uri: string, root: TreeNode, findings: Finding[]):
         }
       }
       for (let index = node.pairs.length - 1; index >= 0; index--) {
-        stack.push(node.pairs[index].value);
+        const value = node.pairs[index].value;
+        if (value.kind !== 'scalar') {
+          stack.push(value);
+        }
       }
     } else if (node.kind === 'seq') {
       for (let index = node.items.length - 1; index >= 0; index--) {
-        stack.push(node.items[index]);
+        const item = node.items[index];
+        if (item.kind !== 'scalar') {
+          stack.push(item);
+        }
       }
     }
   }
@@ -889,9 +895,10 @@ function duplicatePairs(pairs: readonly Pair[]): [Pair, Pair][] | undefined {
   let duplicates: [Pair, Pair][] | undefined;
   if (pairs.length <= 16) {
     for (let index = 1; index < pairs.length; index++) {
-      const key = String(pairs[index].key.value);
+      const key = pairs[index].key.value;
       for (let before = 0; before < index; before++) {
-        if (String(pairs[before].key.value) === key) {
+        const other = pairs[before].key.value;
+        if (other === key || ((typeof other !== 'string' || typeof key !== 'string') && String(other) === String(key))) {
           (duplicates ??= []).push([pairs[index], pairs[before]]);
           break;
         }
