@@ -20,8 +20,9 @@ export const documentSelector = [
 export function createLanguageClient(context: ExtensionContext, outputChannel: OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    // `--expose-gc`: the server frees a large plan's memory right after it closes (see server.ts).
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019', '--expose-gc'] } },
   };
   let restartNoticeShown = false;
   const clientOptions: LanguageClientOptions = {
