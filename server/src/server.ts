@@ -234,9 +234,15 @@ async function findingsFor(document: TextDocument): Promise<Finding[]> {
   return findings;
 }
 
+/** Docs page links by rule id; the pages ship with the extension and do not change while it runs. */
+const docsUris = new Map<string, string | undefined>();
+
 function docsUri(ruleId: string): string | undefined {
-  const file = path.join(docsRoot, ruleDocsPath(ruleId));
-  return fs.existsSync(file) ? pathToFileURL(file).toString() : undefined;
+  if (!docsUris.has(ruleId)) {
+    const file = path.join(docsRoot, ruleDocsPath(ruleId));
+    docsUris.set(ruleId, fs.existsSync(file) ? pathToFileURL(file).toString() : undefined);
+  }
+  return docsUris.get(ruleId);
 }
 
 function positionIn(uri: string, offset: number): { line: number; character: number } | undefined {

@@ -328,16 +328,31 @@ function getInteger(map: MapNode | undefined, key: string): number | undefined {
   return value !== undefined && Number.isInteger(value) ? value : undefined;
 }
 
-/** All measures of a plan, goal-level and objective-level, in document order. */
-export function allMeasures(plan: Plan): Measure[] {
-  const measures: Measure[] = [];
-  for (const goal of plan.goals) {
-    measures.push(...goal.measures);
-    for (const objective of goal.objectives) {
-      measures.push(...objective.measures);
+/** `allMeasures` per plan: a dozen rules ask for it on every audit, and a plan model never changes. */
+const measuresOfPlan = new WeakMap<Plan, readonly Measure[]>();
+
+/**
+ * All measures of a plan, goal-level and objective-level, in document order. Computed once per plan
+ * model; the result is shared, so callers must not modify it.
+ */
+export function allMeasures(plan: Plan): readonly Measure[] {
+  let measures = measuresOfPlan.get(plan);
+  if (!measures) {
+    const list: Measure[] = [];
+    for (const goal of plan.goals) {
+      list.push(...goal.measures);
+      for (const objective of goal.objectives) {
+        list.push(...objective.measures);
+      }
     }
+    // Usually in order already (objectives follow their goal's own measures); sort only if not.
+    if (!list.every((measure, index) => index === 0 || list[index - 1].node.span[0] <= measure.node.span[0])) {
+      list.sort((a, b) => a.node.span[0] - b.node.span[0]);
+    }
+    measures = list;
+    measuresOfPlan.set(plan, measures);
   }
-  return measures.sort((a, b) => a.node.span[0] - b.node.span[0]);
+  return measures;
 }
 
 /** The key to underline for an entry of a list: its `name`/`title` key, else its `id` key, else its first key. */

@@ -572,7 +572,10 @@ class LineBuilder extends RangeBuilder {
         throw new Unsure();
       }
       keyEnd = this.trimBack(colon, position);
-      node = { kind: 'scalar', value: resolvePlain(text.slice(position, keyEnd)), span: [position, keyEnd], quoted: false };
+      // Words (keys that start with a letter or `_`) share one string per distinct key.
+      const first = text.charCodeAt(position) | 0x20;
+      const raw = (first >= 0x61 && first <= 0x7a) || first === 0x7f ? internKey(text, position, keyEnd) : text.slice(position, keyEnd);
+      node = { kind: 'scalar', value: resolvePlain(raw), span: [position, keyEnd], quoted: false };
     }
     if (keyEnd - position > 1000) {
       throw new Unsure();
@@ -604,6 +607,39 @@ class LineBuilder extends RangeBuilder {
     }
     return index === 0 || text.charCodeAt(index - 1) === Char.LineFeed ? position - index : super.columnOf(position);
   }
+}
+
+/**
+ * Plan keys by length, each one string for every document: a 10,000-measure plan repeats some twenty
+ * keys 300,000 times. Sharing them saves a string per pair, and the shared strings are internalized, so
+ * `getPair(map, 'unit')` compares them with its literal by identity. Buckets stay small (hostile input
+ * with thousands of distinct keys just gets its own strings).
+ */
+const internedKeys = new Map<number, string[]>();
+const maxKeysPerLength = 16;
+
+function internKey(text: string, start: number, end: number): string {
+  const length = end - start;
+  let bucket = internedKeys.get(length);
+  if (bucket) {
+    for (const key of bucket) {
+      if (text.startsWith(key, start)) {
+        return key;
+      }
+    }
+  }
+  const key = text.slice(start, end);
+  if (length > 64 || (bucket && bucket.length >= maxKeysPerLength)) {
+    return key;
+  }
+  // A property name is internalized: the key of a one-property object is the table's copy.
+  const internalized = Object.keys({ [key]: true })[0];
+  if (bucket) {
+    bucket.push(internalized);
+  } else {
+    internedKeys.set(length, [internalized]);
+  }
+  return internalized;
 }
 
 /** Folds the lines of a `>` block scalar (none more indented): a single break is a space, blank lines are breaks. */
