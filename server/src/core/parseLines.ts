@@ -666,13 +666,21 @@ function isFlowBreak(code: number): boolean {
   return isBlankOrEnd(code) || code === Char.Comma || code === Char.OpenBracket || code === Char.CloseBracket || code === Char.OpenBrace || code === Char.CloseBrace;
 }
 
+/** Character classes of plan keys, by code (ASCII only): 1 starts a key, 2 continues one. */
+const keyCharacterClass = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const word = (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+  keyCharacterClass[code] = word ? 1 : code === Char.Space || code === Char.Dash || code === 0x2e || code === 0x2f || code === 0x28 || code === 0x29 ? 2 : 0;
+}
+
+/** Letters, digits and `_`. */
 function isKeyStart(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+  return code < 128 && keyCharacterClass[code] === 1;
 }
 
 /** Word characters, space, `.`, `/`, `(`, `)` and `-`: what plan keys are made of. */
 function isKeyCharacter(code: number): boolean {
-  return isKeyStart(code) || code === Char.Space || code === Char.Dash || code === 0x2e || code === 0x2f || code === 0x28 || code === 0x29;
+  return code < 128 && keyCharacterClass[code] !== 0;
 }
 
 /**
