@@ -258,3 +258,39 @@ for (const { name: pathName, parse, minShare } of fastPaths) describe(pathName, 
     }
   });
 });
+
+describe('parseLines on what plans are written in', () => {
+  it('answers, equal to yaml, for each construct it reads', () => {
+    const texts: Record<string, string> = {
+      'sequence at its key’s indentation': 'kind: plan\ngoals:\n- id: g1\n  measures:\n  - id: m1\n    unit: percent\nowner: x\n',
+      'quoted keys and values': "kind: plan\n\"id\": 'it''s'\n'title': \"a: b # not a comment\"\n",
+      'flow collections in sequence items': 'kind: plan\ntargets:\n  - {fiscal_year: 2017, value: 12}\n  - {fiscal_year: 2018, value: [1, "two", {a: b}]}\n',
+      'folded block scalar with blank lines': 'kind: plan\ndescription: >\n  first line\n  same paragraph\n\n\n  new paragraph\n\nid: x\n',
+      'literal block scalar, strip, more-indented lines': 'kind: plan\nnote: |-\n  a\n    indented\n  b\nid: x\n',
+      'CRLF line breaks': 'kind: plan\r\nperiod:\r\n  start: 2017  # c\r\n  end: 2020\r\n',
+      'comments everywhere': '# head\nkind: plan  # k\n# between\ngoals:  # g\n  # inside\n  - id: g1  # i\n    # deeper\n  # back\n# end\n',
+      'empty values and core-schema scalars': 'kind: plan\nowner:\nstatus: ~\nflag: true\ncount: 0x1F\nratio: -.5\nyear: 2017\nword: yes\n',
+      'a key with spaces and punctuation': 'kind: plan\nstaff (FY2016) / 1.0: 12\n',
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      assert.ok(assertEquivalent(name, 'file:///case.plan.yaml', text, true, parseLines), `parseLines fell back on ${name}`);
+    }
+  });
+
+  it('declines what only yaml can judge, and the fallback paths answer alike', () => {
+    const texts: Record<string, string> = {
+      'multi-line plain scalar': 'kind: plan\ntitle: first\n  second\n',
+      'escape in a double-quoted scalar': 'kind: plan\ntitle: "a\\tb"\n',
+      'flow collection over two lines': 'kind: plan\nperiod: {start: 2017,\n  end: 2017}\n',
+      'item on the line after its dash': 'kind: plan\ngoals:\n  -\n    id: g1\n',
+      'nested sequence on the dash line': 'kind: plan\nrows:\n  - - 1\n    - 2\n',
+      'deeply nested flow collections': `kind: plan\nx: ${'['.repeat(300)}${']'.repeat(300)}\n`,
+      'key with a comma': 'kind: plan\na,b: 1\n',
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      assert.strictEqual(parseLines('file:///case.plan.yaml', text), undefined, name);
+      // Whichever path answers instead gives yaml's tree (analyzeText picks the first that answers).
+      assert.deepStrictEqual(analyzeText('file:///case.plan.yaml', text).parsed, parseFast('file:///case.plan.yaml', text) ?? parseWithYaml('file:///case.plan.yaml', text), name);
+    }
+  });
+});

@@ -12,9 +12,11 @@
  *   indentation of the key that holds it; `- key: value` starts a mapping inside a sequence item;
  * - single-line plain scalars (resolved with `yaml`'s core schema), single-line quoted scalars without
  *   backslash escapes, and literal or folded block scalars with clip or strip chomping;
+ * - flow collections that open and close on one line, of such scalars and flow collections, every
+ *   mapping entry with `: ` and a value, no comment inside (`{fiscal_year: 2017, value: 12}`);
  * - comments on their own lines and after values.
  *
- * It gives up (returns `undefined`) on everything else, including: flow collections, anchors, aliases,
+ * It gives up (returns `undefined`) on everything else, including: other flow collections, anchors, aliases,
  * tags, directives and document markers, multi-line plain or quoted scalars, escapes, sequence items with
  * nothing on the `-` line or a `-` right after another, block scalars with keep chomping, indentation
  * indicators, leading or whitespace-only lines or more-indented folded lines, text `isPlainText` rejects,
@@ -261,7 +263,7 @@ class LineBuilder extends RangeBuilder {
     }
     if (c === Char.OpenBracket || c === Char.OpenBrace) {
       const lineStop = lineEnd(text, position);
-      const flow = this.flowCollection(position, lineStop);
+      const flow = this.flowCollection(position, lineStop, 0);
       const end = flow.span[1];
       this.expectLineEnd(end, lineStop);
       this.setLeaf(end, Leaf.Absorbs, this.afterLine(lineStop, parentColumn));
@@ -397,7 +399,10 @@ class LineBuilder extends RangeBuilder {
    * plain or quoted scalars and flow collections; every mapping entry has `: ` and a value. Commas at the
    * end, empty entries, `key: value` in a sequence and comments inside are left to the other paths.
    */
-  private flowCollection(position: number, lineStop: number): MapNode | SeqNode {
+  private flowCollection(position: number, lineStop: number, depth: number): MapNode | SeqNode {
+    if (depth > this.limits.maxDepth >> 1) {
+      throw new Unsure();
+    }
     const text = this.text;
     const isMap = text.charCodeAt(position) === Char.OpenBrace;
     const closing = isMap ? Char.CloseBrace : Char.CloseBracket;
@@ -407,7 +412,7 @@ class LineBuilder extends RangeBuilder {
     if (text.charCodeAt(index) !== closing) {
       for (;;) {
         if (isMap) {
-          const key = this.flowEntry(index, lineStop);
+          const key = this.flowEntry(index, lineStop, depth);
           if (key.kind !== 'scalar' || key.span[1] - key.span[0] > 1000) {
             throw new Unsure();
           }
@@ -415,11 +420,11 @@ class LineBuilder extends RangeBuilder {
           if (text.charCodeAt(index) !== Char.Colon || text.charCodeAt(index + 1) !== Char.Space) {
             throw new Unsure();
           }
-          const value = this.flowEntry(this.skipFlowSpace(index + 1, lineStop), lineStop);
+          const value = this.flowEntry(this.skipFlowSpace(index + 1, lineStop), lineStop, depth);
           pairs.push({ key, value });
           index = this.skipFlowSpace(value.span[1], lineStop);
         } else {
-          const item = this.flowEntry(index, lineStop);
+          const item = this.flowEntry(index, lineStop, depth);
           items.push(item);
           index = this.skipFlowSpace(item.span[1], lineStop);
         }
@@ -441,11 +446,11 @@ class LineBuilder extends RangeBuilder {
   }
 
   /** A value inside a flow collection: a nested collection, a quoted scalar or a plain scalar. */
-  private flowEntry(position: number, lineStop: number): TreeNode {
+  private flowEntry(position: number, lineStop: number, depth: number): TreeNode {
     const text = this.text;
     const c = text.charCodeAt(position);
     if (c === Char.OpenBracket || c === Char.OpenBrace) {
-      return this.flowCollection(position, lineStop);
+      return this.flowCollection(position, lineStop, depth + 1);
     }
     if (c === Char.DoubleQuote || c === Char.SingleQuote) {
       const close = this.closingQuote(position, lineStop);

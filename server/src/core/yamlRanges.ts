@@ -381,6 +381,10 @@ export function resolvePlain(source: string): Scalar {
   if (!(first <= 0x39 /* 9 */ || first === 0x7e /* ~ */ || first === 0x6e || first === 0x4e || first === 0x74 || first === 0x54 || first === 0x66 || first === 0x46)) {
     return source;
   }
+  if (first > 0x39 && first !== 0x7e && source.length > 5) {
+    // `name`, `targets`, `fiscal_year`: longer than `false`, the longest word the core schema resolves.
+    return source;
+  }
   if (first >= 0x30 && first <= 0x39 && isDigits(source)) {
     // The usual number in a plan (a year, a count): what `intPattern` would match, without a regex.
     return parseInt(source, 10);
