@@ -12,6 +12,7 @@ import type { AnalyzedDocument } from '../server/src/core/analyze';
 import { analyzeText, auditDocument, auditWorkspace, createAuditContext, defaultAuditSettings } from '../server/src/core/analyze';
 import { parseWithYaml } from '../server/src/core/parse';
 import { parseFast } from '../server/src/core/parseFast';
+import { parseLines } from '../server/src/core/parseLines';
 
 /** Median, min and max of a list of samples. */
 export interface Stats {
@@ -65,6 +66,9 @@ export interface InProcessResult {
   readonly parseFast: Stats;
   /** True when `parseFast` produced a tree (did not fall back). */
   readonly parseFastTaken: boolean;
+  /** The line reader, the path `analyzeText` tries first. */
+  readonly parseLines: Stats;
+  readonly parseLinesTaken: boolean;
   /** `analyzeText`: parse (whichever path analyze.ts uses) + schema + model. */
   readonly analyzeText: Stats;
   /** `auditDocument` on the analysed document: the rules, severities and exceptions. */
@@ -82,6 +86,8 @@ export function measureInProcess(text: string, runs: number): InProcessResult {
     parseWithYaml: timeRuns(() => parseWithYaml(uri, text), runs),
     parseFast: timeRuns(() => parseFast(uri, text), runs),
     parseFastTaken: parseFast(uri, text) !== undefined,
+    parseLines: timeRuns(() => parseLines(uri, text), runs),
+    parseLinesTaken: parseLines(uri, text) !== undefined,
     analyzeText: timeRuns(() => analyzeText(uri, text), runs),
     audit: timeRuns(() => auditDocument(analyzed, context, settings), runs),
   };

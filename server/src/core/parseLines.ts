@@ -150,7 +150,8 @@ class LineBuilder extends RangeBuilder {
       }
     }
     const last: Built = { node: undefined, kind: null, start: 0, end: lastEnd, leaf: lastLeaf, end2: lastEnd2, pending: lastPending };
-    const node = { kind: 'map' as const, pairs, span: [start, 0] as Span, flow: false as const };
+    // `slice`: an exact-size copy; a pushed-to array keeps room for 17 entries, and trees are kept.
+    const node = { kind: 'map' as const, pairs: pairs.slice(), span: [start, 0] as Span, flow: false as const };
     return this.finish(this.finishBlock(node, start, column, last, pairs[pairs.length - 1].value, emptyAfter), node);
   }
 
@@ -196,7 +197,7 @@ class LineBuilder extends RangeBuilder {
       position = next;
     }
     const last: Built = { node: undefined, kind: null, start: 0, end: lastEnd, leaf: lastLeaf, end2: lastEnd2, pending: lastPending };
-    const node = { kind: 'seq' as const, items, span: [start, 0] as Span, flow: false as const };
+    const node = { kind: 'seq' as const, items: items.slice(), span: [start, 0] as Span, flow: false as const };
     return this.finish(this.finishBlock(node, start, column, last, items[items.length - 1], -1), node);
   }
 
