@@ -225,7 +225,12 @@ describe('summary webview in headless Chromium', function () {
 
   before(async function () {
     if (!fs.existsSync(chromiumPath)) {
-      console.log(`    Skipping the summary webview tests: ${chromiumPath} is not installed (apt-get install chromium).`);
+      // `npm test` installs Chromium first (test/e2e/setup.sh); under CI a missing browser is a failure,
+      // never a silent skip. A developer running this file alone without Chromium gets a skip and a hint.
+      if (process.env.CI) {
+        throw new Error(`${chromiumPath} is not installed: run \`npm run test:e2e:setup\` (apt-get install chromium)`);
+      }
+      console.log(`    Skipping the summary webview tests: ${chromiumPath} is not installed (npm run test:e2e:setup).`);
       this.skip();
     }
     const bundle = path.join(repoRoot, 'dist/webview.js');
