@@ -210,7 +210,19 @@ function buildGoal(node: MapNode): Goal {
   };
 }
 
+/** Measures by node: a measure's model depends on its node alone, which an edit elsewhere leaves shared. */
+const measureModels = new WeakMap<MapNode, Measure>();
+
 function buildMeasure(node: MapNode): Measure {
+  let measure = measureModels.get(node);
+  if (!measure) {
+    measure = readMeasure(node);
+    measureModels.set(node, measure);
+  }
+  return measure;
+}
+
+function readMeasure(node: MapNode): Measure {
   const baselineNode = getMap(node, 'baseline');
   return {
     node,

@@ -136,7 +136,8 @@ export function toPlain(node: TreeNode): unknown {
       const items = node.items;
       const result: unknown[] = new Array(items.length);
       for (let index = 0; index < items.length; index++) {
-        result[index] = toPlain(items[index]);
+        const item = items[index];
+        result[index] = isSharedUnit(item) ? plainOfUnit(item) : toPlain(item);
       }
       return result;
     }
@@ -157,6 +158,39 @@ export function toPlain(node: TreeNode): unknown {
       return result;
     }
   }
+}
+
+/**
+ * True for a sequence item that is a map holding a collection (a goal, an objective, a measure, a
+ * staffing position): the units an incremental re-parse shares between versions of a document
+ * (incremental.ts). Per-node caches keyed by such units make re-checking an edited document cost what
+ * the edit changed, not the whole document; smaller items are cheaper to redo than to look up.
+ */
+export function isSharedUnit(node: TreeNode): node is MapNode {
+  if (node.kind !== 'map' || node.pairs.length < 3) {
+    return false;
+  }
+  for (const pair of node.pairs) {
+    if (pair.value.kind !== 'scalar') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `toPlain` of a unit, computed once per node: nodes never change, and the plain data is only read
+ * (by ajv, which is not set to coerce, default or remove anything).
+ */
+const plainOfUnits = new WeakMap<MapNode, unknown>();
+
+function plainOfUnit(node: MapNode): unknown {
+  let plain = plainOfUnits.get(node);
+  if (plain === undefined) {
+    plain = toPlain(node);
+    plainOfUnits.set(node, plain);
+  }
+  return plain;
 }
 
 /** Visits every node depth-first, parents before children. */

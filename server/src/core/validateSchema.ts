@@ -19,7 +19,7 @@ import { isIsoDate } from './dates';
 import type { Finding, Fix, Span } from './findings';
 import type { PlanKind } from './model';
 import type { MapNode, Pair, ScalarNode, TreeNode } from './tree';
-import { getMap, getNumber, getPair, getSeq, toPlain } from './tree';
+import { getMap, getNumber, getPair, getSeq, isSharedUnit, toPlain } from './tree';
 
 /** Rule ids of the findings this module reports. */
 export const SchemaRuleIds = {
@@ -851,39 +851,47 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 // ---------------------------------------------------------------------------------------------------
 // Duplicate keys and ids
 
-function collectDuplicateKeys(uri: string, root: TreeNode, findings: Finding[]): void {
-  const stack: TreeNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.kind === 'map') {
-      if (node.pairs.length > 1) {
-        for (const [pair, earlier] of duplicatePairs(node.pairs) ?? []) {
-          const key = String(pair.key.value);
-          findings.push({
-            ruleId: SchemaRuleIds.duplicateKey,
-            severity: 'error',
-            message: `Duplicate key \`${key}\`: this map already has \`${key}\` above, and only the first one is read. Remove this one or merge it into the first.`,
-            uri,
-            span: pair.key.span,
-            related: [{ uri, span: earlier.key.span, message: `\`${key}\` first appears here` }],
-          });
-        }
+/** Shared units (`isSharedUnit`) found to hold no repeated key anywhere inside; nodes never change. */
+const unitsWithoutDuplicateKeys = new WeakSet<MapNode>();
+
+/** Reports repeated keys in every map under `node`; returns true when there were none. */
+function collectDuplicateKeys(uri: string, node: TreeNode, findings: Finding[]): boolean {
+  let clean = true;
+  if (node.kind === 'map') {
+    if (node.pairs.length > 1) {
+      for (const [pair, earlier] of duplicatePairs(node.pairs) ?? []) {
+        const key = String(pair.key.value);
+        clean = false;
+        findings.push({
+          ruleId: SchemaRuleIds.duplicateKey,
+          severity: 'error',
+          message: `Duplicate key \`${key}\`: this map already has \`${key}\` above, and only the first one is read. Remove this one or merge it into the first.`,
+          uri,
+          span: pair.key.span,
+          related: [{ uri, span: earlier.key.span, message: `\`${key}\` first appears here` }],
+        });
       }
-      for (let index = node.pairs.length - 1; index >= 0; index--) {
-        const value = node.pairs[index].value;
-        if (value.kind !== 'scalar') {
-          stack.push(value);
-        }
+    }
+    for (const pair of node.pairs) {
+      if (pair.value.kind !== 'scalar' && !collectDuplicateKeys(uri, pair.value, findings)) {
+        clean = false;
       }
-    } else if (node.kind === 'seq') {
-      for (let index = node.items.length - 1; index >= 0; index--) {
-        const item = node.items[index];
-        if (item.kind !== 'scalar') {
-          stack.push(item);
+    }
+  } else if (node.kind === 'seq') {
+    for (const item of node.items) {
+      if (item.kind === 'scalar' || unitsWithoutDuplicateKeys.has(item as MapNode)) {
+        continue;
+      }
+      if (collectDuplicateKeys(uri, item, findings)) {
+        if (isSharedUnit(item)) {
+          unitsWithoutDuplicateKeys.add(item);
         }
+      } else {
+        clean = false;
       }
     }
   }
+  return clean;
 }
 
 /**

@@ -23,7 +23,7 @@ export const measureWithoutBaseline: Rule<Plan> = {
   check(document, _context, report) {
     const plan = document.model;
     for (const measure of allMeasures(plan)) {
-      if (measure.targets.length === 0) {
+      if (measure.targets.length === 0 || hasBaselineValue(measure)) {
         continue;
       }
       const label = describeEntry(measure.id, measure.name);
@@ -70,6 +70,15 @@ export const measureWithoutBaseline: Rule<Plan> = {
 };
 
 /** The year before the plan period (else before the earliest target); undefined when neither is known. */
+/**
+ * The usual case, read from the model: a `baseline` map (the first `baseline` key, as `getPair` finds it)
+ * with a `value` that is not null or blank. Nothing below reports on such a measure.
+ */
+function hasBaselineValue(measure: Measure): boolean {
+  const value = measure.baseline?.value;
+  return measure.baseline?.valueNode !== undefined && value !== undefined && value !== null && !(typeof value === 'string' && value.trim() === '');
+}
+
 function baselineYear(plan: Plan, measure: Measure): number | undefined {
   const start = planPeriod(plan)?.start;
   if (start !== undefined) {

@@ -24,6 +24,14 @@ import { getPair } from '../tree';
 export type KeyState = 'absent' | 'empty' | 'ill-typed' | 'present';
 
 /** The state of a key whose value should be text (or a number). */
+/**
+ * True for a model field read with `getString` that `textKeyState` would call `present`: any scalar but
+ * null and blank text. (`getString` gives undefined for null, maps and sequences.)
+ */
+export function hasText(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
+}
+
 export function textKeyState(map: MapNode, key: string): KeyState {
   const pair = getPair(map, key);
   if (!pair) {
@@ -76,6 +84,9 @@ export const measureWithoutDataSource: Rule<Plan> = {
   kinds: ['plan'],
   check(document, _context, report) {
     for (const measure of allMeasures(document.model)) {
+      if (hasText(measure.dataSource)) {
+        continue; // the usual case, read from the model without another look at the map
+      }
       const state = textKeyState(measure.node, 'data_source');
       const label = describeEntry(measure.id, measure.name);
       if (state === 'absent') {

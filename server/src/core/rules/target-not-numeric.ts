@@ -11,7 +11,7 @@ import type { Measure, Plan, YearValue } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
 import type { Rule, RuleReport } from '../rule';
 import { getPair } from '../tree';
-import { insertAfterKey, textKeyState } from './measure-without-data-source';
+import { hasText, insertAfterKey, textKeyState } from './measure-without-data-source';
 
 /** The comment the fix writes after `unit:`. */
 export const unitComment = 'what the values count, e.g. audits, percent, days (GAO-03-143: clarity)';
@@ -37,8 +37,7 @@ export const targetNotNumeric: Rule<Plan> = {
 
 function checkTargetValue(measure: Measure, target: YearValue, report: (finding: RuleReport) => void): void {
   const node = target.valueNode;
-  const valuePair = getPair(target.node, 'value');
-  if (!node || !valuePair || node.kind !== 'scalar') {
+  if (!node || node.kind !== 'scalar') {
     // No `value` key, or a map or sequence there: the schema reports the shape.
     return;
   }
@@ -46,6 +45,7 @@ function checkTargetValue(measure: Measure, target: YearValue, report: (finding:
   if (typeof value === 'number' && Number.isFinite(value)) {
     return;
   }
+  const valuePair = getPair(target.node, 'value')!;
   const label = describeEntry(measure.id, measure.name);
   const year = target.fiscalYear !== undefined ? `FY${target.fiscalYear} target` : 'target';
   const unitHint = measure.unit ? ` (in ${measure.unit})` : '';
@@ -85,6 +85,9 @@ function adviceFor(value: string | number | boolean, unitHint: string): string {
 }
 
 function checkUnit(text: string, measure: Measure, report: (finding: RuleReport) => void): void {
+  if (hasText(measure.unit)) {
+    return;
+  }
   const state = textKeyState(measure.node, 'unit');
   const label = describeEntry(measure.id, measure.name);
   if (state === 'absent') {
