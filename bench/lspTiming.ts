@@ -140,6 +140,9 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string): Promi
     await connection.sendNotification('workspace/didChangeConfiguration', { settings: spec.settings });
   }
 
+  /** The last pulled report per document, for `previousResultId`. */
+  const pulledReports = new Map<string, { resultId?: string; count: number }>();
+
   /** Waits for diagnostics with `expected` items, from `start`; pull asks, push listens. */
   const waitForDiagnostics = async (uri: string, expected: number, start: number, pending?: Promise<number>): Promise<number> => {
     if (spec.diagnostics === 'push') {
@@ -148,10 +151,16 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string): Promi
     }
     let last = -1;
     for (let attempt = 0; attempt < 50; attempt++) {
-      const report = (await withTimeout(connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }), () => `${spec.name}: no diagnostic report for ${uri}`)) as {
+      // As VS Code does: send the last result id; an "unchanged" report keeps the last items.
+      const previous = pulledReports.get(uri);
+      const request = { textDocument: { uri }, previousResultId: previous?.resultId };
+      const report = (await withTimeout(connection.sendRequest('textDocument/diagnostic', request), () => `${spec.name}: no diagnostic report for ${uri}`)) as {
+        kind: 'full' | 'unchanged';
+        resultId?: string;
         items?: unknown[];
       };
-      last = report.items?.length ?? -1;
+      last = report.kind === 'unchanged' && previous ? previous.count : (report.items?.length ?? -1);
+      pulledReports.set(uri, { resultId: report.resultId, count: last });
       if (expected < 0 || last === expected) {
         return performance.now() - start;
       }
@@ -192,6 +201,7 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string): Promi
     },
     async close(uri) {
       texts.delete(uri);
+      pulledReports.delete(uri);
       pushWaiters.delete(uri);
       await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     },

@@ -254,6 +254,15 @@ function positionIn(uri: string, offset: number): { line: number; character: num
   return text === undefined ? undefined : new LineIndex(text).position(offset);
 }
 
+/**
+ * The last full report sent per open document: its result id and its items as JSON. When the client
+ * pulls with that id and the new items are the same (an edit inside a value that changes no finding,
+ * typing in a line no finding is on), the answer is "unchanged": the editor keeps what it shows and
+ * thousands of diagnostics are neither sent nor rendered again.
+ */
+const lastReports = new Map<string, { resultId: string; itemsJson: string }>();
+let nextResultId = 1;
+
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isPlanAuditDocument(document)) {
@@ -265,7 +274,14 @@ connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagn
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
     const items = findings.filter((finding) => !finding.suppressed).map((finding) => toDiagnostic(finding, document, docsUri, positionIn));
-    return { kind: DocumentDiagnosticReportKind.Full, items };
+    const itemsJson = JSON.stringify(items);
+    const last = lastReports.get(document.uri);
+    if (last && params.previousResultId === last.resultId && last.itemsJson === itemsJson) {
+      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+    }
+    const resultId = String(nextResultId++);
+    lastReports.set(document.uri, { resultId, itemsJson });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
   } catch (error) {
     connection.console.error(`Plan Audit: diagnostics failed for ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
     return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -357,6 +373,7 @@ documents.onDidClose((event) => {
   }
   openAnalyses.delete(event.document.uri);
   lastFindings.delete(event.document.uri);
+  lastReports.delete(event.document.uri);
   pendingEdits.delete(event.document.uri);
   const uri = event.document.uri;
   if (uri.startsWith('file:')) {

@@ -129,9 +129,45 @@ describe('language server over stdio', function () {
     assert.match((fixedHover.contents as MarkupContent).value, /\| FY2017 \| — \| — \|/);
   });
 
-  it('reports a YAML syntax error at its position while typing, without crashing', async () => {
+  it('answers "unchanged" to a pull with the last result id while the diagnostics stay the same', async () => {
+    const request = (previousResultId?: string) =>
+      server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }) as Promise<DocumentDiagnosticReport & { resultId?: string; items?: Diagnostic[] }>;
+    const full = await request();
+    assert.strictEqual(full.kind, 'full');
+    assert.ok(full.resultId, 'a full report carries a result id');
+    // An edit on a line no finding is on, same length: every diagnostic stays where it was.
+    const line = planText.split('\n').findIndex((text) => text.includes('# measure names from GAO-17-618'));
+    const character = planText.split('\n')[line].indexOf('fn 54');
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 5 } }, text: 'fn 55' }],
+    });
+    assert.deepStrictEqual(await request(full.resultId), { kind: 'unchanged', resultId: full.resultId });
+    // Without an id, or with one that is not the last, the whole list comes back, under a new id.
+    const refreshed = await request('stale');
+    assert.strictEqual(refreshed.kind, 'full');
+    assert.deepStrictEqual(refreshed.items, full.items);
+    assert.notStrictEqual(refreshed.resultId, full.resultId);
+    // An edit that moves a diagnostic (a line inserted above them all) gives a full report.
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 4 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# reviewed\n' }],
+    });
+    const moved = await request(refreshed.resultId);
+    assert.strictEqual(moved.kind, 'full');
+    assert.deepStrictEqual(
+      moved.items!.map((d) => d.range.start.line),
+      full.items!.map((d) => d.range.start.line + 1),
+    );
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 5 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, text: '' }],
+    });
+  });
+
+  it('reports a YAML syntax error at its position while typing, without crashing', async () => {
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 6 },
       contentChanges: [{ range: { start: { line: 9, character: 8 }, end: { line: 9, character: 9 } }, text: '[' }],
     });
     const diagnostics = await pull();

@@ -37,14 +37,14 @@ export const targetMissingForYear: Rule<Plan> = {
       if (measure.targets.length === 0 || !measure.targetsPair) {
         continue;
       }
-      const covered = new Set(measure.targets.map((target) => target.fiscalYear));
-      const missing: number[] = [];
+      // A plan period is a few years and a measure has a target for each: a scan beats a Set here.
+      let missing: number[] | undefined;
       for (let year = period.start; year <= period.end; year++) {
-        if (!covered.has(year)) {
-          missing.push(year);
+        if (!hasTargetFor(measure, year)) {
+          (missing ??= []).push(year);
         }
       }
-      if (missing.length === 0) {
+      if (!missing) {
         continue;
       }
       const edits = missingYearEdits(document.text, measure, missing);
@@ -57,6 +57,15 @@ export const targetMissingForYear: Rule<Plan> = {
     }
   },
 };
+
+function hasTargetFor(measure: Measure, year: number): boolean {
+  for (const target of measure.targets) {
+    if (target.fiscalYear === year) {
+      return true;
+    }
+  }
+  return false;
+}
 
 /**
  * The edits that add `{fiscal_year, value}` entries for `missing` years to the measure's `targets`
