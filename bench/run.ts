@@ -120,7 +120,9 @@ function log(message: string): void {
 
 async function benchSize(measures: number, options: Options, workspaceUri: string, documentsDir: string): Promise<SizeResult> {
   const plan: GeneratedPlan = generatePlan(measures);
-  const warm = generatePlan(100, { seed: 99 });
+  // A warm-up plan of the same size (another seed): both servers are timed in steady state, with their
+  // code compiled for documents of this size, as an auditor sees them after the first plan.
+  const warm = generatePlan(measures, { seed: 99 });
   const warmUp = (run: number) => {
     const uri = pathToFileURL(path.join(documentsDir, `warm-up-${measures}-${run}.plan.yaml`)).toString();
     return uri;
@@ -228,10 +230,11 @@ function markdown(info: Record<string, string>, sizes: readonly SizeResult[], me
     'Produced by `npm run bench` (bench/run.ts); do not edit by hand. Plan Audit\'s bundled server (`dist/server.js`) and',
     'yaml-language-server, configured with the same JSON schema (`schemas/plan.schema.json` through `yaml.schemas`), run one',
     'at a time in one run on the same generated plans (bench/generatePlan.ts: seeded, about 20% of measures without targets,',
-    'three planted schema errors). Each LSP run starts a fresh server, opens and closes a 100-measure warm-up plan, then',
-    'times didOpen → the first diagnostics holding the expected count, and three one-value didChange edits → the next such',
-    'diagnostics. Plan Audit is asked with `textDocument/diagnostic` (pull) right after each notification;',
-    'yaml-language-server publishes on its own (push, after its fixed 200 ms delay). Times are medians (min–max).',
+    'three planted schema errors). Each LSP run starts a fresh server, opens and closes a warm-up plan of the same size',
+    '(another seed), then times didOpen → the first diagnostics holding the expected count, and three one-value didChange',
+    'edits → the next such diagnostics. Plan Audit is asked with `textDocument/diagnostic` (pull, with the last result id,',
+    'as VS Code asks) right after each notification; yaml-language-server publishes on its own (push, after its fixed',
+    '200 ms delay). Times are medians (min–max).',
   );
   lines.push('');
   lines.push(`Run on ${new Date().toISOString().slice(0, 10)} in ${Math.round(seconds)} s.`);
