@@ -264,6 +264,7 @@ const lastReports = new Map<string, { resultId: string; itemsJson: string }>();
 let nextResultId = 1;
 
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
+  postponeGarbageCollection();
   const document = documents.get(params.textDocument.uri);
   if (!document || !isPlanAuditDocument(document)) {
     return { kind: DocumentDiagnosticReportKind.Full, items: [] };
@@ -323,6 +324,7 @@ connection.onHover(async (params): Promise<Hover | null> => {
 });
 
 documents.onDidChangeContent((change) => {
+  postponeGarbageCollection();
   if (isPlanAuditDocument(change.document)) {
     summaryChanged();
   }
@@ -341,35 +343,52 @@ documents.onDidChangeContent((change) => {
 /**
  * V8 collects an idle process's garbage only when the process next allocates, so the hundreds of
  * megabytes a large plan's analysis used would stay with the server after the plan closes. When the
- * server runs with `--expose-gc` (the extension starts it so), full collections run a second after the
- * last large document closed, three of them a second apart as V8's own memory reducer does (each one
- * returns more of the freed pages); closing many documents in a row costs one round.
+ * server runs with `--expose-gc` (the extension starts it so), full collections run once the server has
+ * been idle for a second after a large document closed: three of them a second apart, as V8's own
+ * memory reducer does (each one returns more of the freed pages). Any document activity (opening,
+ * typing, a diagnostics pull) postpones them, so a collection never delays what the user waits for;
+ * closing many documents in a row costs one round.
  */
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
-/** The pending collection; a document closing restarts the countdown. */
+/** The pending collection and how many rounds are left; activity restarts the countdown. */
 let garbageCollectionTimer: NodeJS.Timeout | undefined;
+let garbageCollectionRounds = 0;
 /** Documents smaller than this leave too little behind to be worth a full collection. */
 const largeDocumentLength = 256 * 1024;
+const idleBeforeCollectionMs = 1000;
 
-function collectGarbageSoon(rounds = 3): void {
+function collectGarbageWhenIdle(rounds = 3): void {
   if (!collectGarbage) {
     return;
   }
+  garbageCollectionRounds = Math.max(garbageCollectionRounds, rounds);
+  armGarbageCollection();
+}
+
+function armGarbageCollection(): void {
   clearTimeout(garbageCollectionTimer);
   garbageCollectionTimer = setTimeout(() => {
     garbageCollectionTimer = undefined;
-    collectGarbage();
-    if (rounds > 1) {
-      collectGarbageSoon(rounds - 1);
+    collectGarbage?.();
+    garbageCollectionRounds--;
+    if (garbageCollectionRounds > 0) {
+      armGarbageCollection();
     }
-  }, 1000);
+  }, idleBeforeCollectionMs);
   garbageCollectionTimer.unref();
+}
+
+/** Called on document activity: a pending collection waits for the next idle second. */
+function postponeGarbageCollection(): void {
+  if (garbageCollectionTimer) {
+    armGarbageCollection();
+  }
 }
 
 documents.onDidClose((event) => {
   // Free everything held for the closed document; the disk index keeps what the cross-file rules need.
   if (event.document.getText().length >= largeDocumentLength) {
-    collectGarbageSoon();
+    collectGarbageWhenIdle();
   }
   openAnalyses.delete(event.document.uri);
   lastFindings.delete(event.document.uri);
