@@ -116,53 +116,32 @@ class LineBuilder extends RangeBuilder {
 
   /** A block mapping at `column` whose first key, `firstKey`, starts at `start` (its `:` in `colon`). */
   private blockMapping(start: number, column: number, level: number, firstKey: ScalarNode): MapNode {
-    const text = this.text;
     const pairs: Pair[] = [];
     let key: ScalarNode | undefined = firstKey;
-    let lastLeaf: Leaf;
-    let lastEnd: number;
-    let lastEnd2: number;
-    let lastPending: CommentBlock | undefined;
     let emptyAfter: number;
     for (;;) {
       const afterColon = this.colon + 1;
       const value = this.value(afterColon, column, level);
       emptyAfter = value === undefined ? afterColon : -1;
       pairs.push({ key, value: value ?? this.emptyNode(afterColon) });
-      lastLeaf = this.leaf;
-      lastEnd = this.end;
-      lastEnd2 = this.end2;
-      lastPending = this.pending;
-      const next = this.next;
-      if (next >= text.length) {
+      const next = this.nextAtColumn(column);
+      if (next < 0) {
         break;
-      }
-      const nextColumn = this.columnOf(next);
-      if (nextColumn < column) {
-        break;
-      }
-      if (nextColumn > column) {
-        throw new Unsure();
       }
       key = this.readKey(next);
       if (key === undefined) {
         throw new Unsure();
       }
     }
-    const last: Built = { node: undefined, kind: null, start: 0, end: lastEnd, leaf: lastLeaf, end2: lastEnd2, pending: lastPending };
     // `slice`: an exact-size copy; a pushed-to array keeps room for 17 entries, and trees are kept.
     const node = { kind: 'map' as const, pairs: pairs.slice(), span: [start, 0] as Span, flow: false as const };
-    return this.finish(this.finishBlock(node, start, column, last, pairs[pairs.length - 1].value, emptyAfter), node);
+    return this.finish(this.finishBlock(node, start, column, this.lastRead(), pairs[pairs.length - 1].value, emptyAfter), node);
   }
 
   private blockSequence(start: number, column: number, level: number): SeqNode {
     const text = this.text;
     const items: TreeNode[] = [];
     let position = start;
-    let lastLeaf: Leaf;
-    let lastEnd: number;
-    let lastEnd2: number;
-    let lastPending: CommentBlock | undefined;
     for (;;) {
       let content = position + 1;
       while (text.charCodeAt(content) === Char.Space) {
@@ -175,30 +154,40 @@ class LineBuilder extends RangeBuilder {
       }
       const key = this.readKey(content);
       items.push(key !== undefined ? this.blockMapping(content, this.columnOf(content), level + 1, key) : this.inlineValue(content, column));
-      lastLeaf = this.leaf;
-      lastEnd = this.end;
-      lastEnd2 = this.end2;
-      lastPending = this.pending;
-      const next = this.next;
-      if (next >= text.length) {
-        break;
-      }
-      const nextColumn = this.columnOf(next);
-      if (nextColumn < column) {
-        break;
-      }
-      if (nextColumn > column) {
-        throw new Unsure();
-      }
-      if (text.charCodeAt(next) !== Char.Dash || !isBlankOrEnd(text.charCodeAt(next + 1))) {
-        // A key at the sequence's own indentation: the mapping that holds the sequence goes on.
+      const next = this.nextAtColumn(column);
+      if (next < 0 || text.charCodeAt(next) !== Char.Dash || !isBlankOrEnd(text.charCodeAt(next + 1))) {
+        // The end, a line less indented, or a key at the sequence's own indentation (the mapping that
+        // holds the sequence goes on).
         break;
       }
       position = next;
     }
-    const last: Built = { node: undefined, kind: null, start: 0, end: lastEnd, leaf: lastLeaf, end2: lastEnd2, pending: lastPending };
     const node = { kind: 'seq' as const, items: items.slice(), span: [start, 0] as Span, flow: false as const };
-    return this.finish(this.finishBlock(node, start, column, last, items[items.length - 1], -1), node);
+    return this.finish(this.finishBlock(node, start, column, this.lastRead(), items[items.length - 1], -1), node);
+  }
+
+  /**
+   * Where the next entry of a collection at `column` starts (`next`), or -1 at the end of the text or
+   * of the collection (a less indented line); a more indented line is not for this reader.
+   */
+  private nextAtColumn(column: number): number {
+    const next = this.next;
+    if (next >= this.text.length) {
+      return -1;
+    }
+    const nextColumn = this.columnOf(next);
+    if (nextColumn > column) {
+      throw new Unsure();
+    }
+    return nextColumn < column ? -1 : next;
+  }
+
+  /**
+   * The range facts of the node last read, for `finishBlock`. Reading a key changes none of them, so
+   * after a collection's loop they are still those of its last value.
+   */
+  private lastRead(): Built {
+    return { node: undefined, kind: null, start: 0, end: this.end, leaf: this.leaf, end2: this.end2, pending: this.pending };
   }
 
   /** Keeps a finished collection's range facts (from `finishBlock`) in the registers and returns it. */
