@@ -42,6 +42,16 @@ describe('bad input', () => {
     assert.strictEqual(document.kind, 'plan', 'the kind is still recognised from the recovered tree');
   });
 
+  it('nesting deep enough to overflow the parser: one resource-limit finding, no crash', () => {
+    for (const text of [`kind: plan\nx: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, `kind: plan\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:\n`).join('')}`]) {
+      const document = analyzeText('file:///deep.plan.yaml', text);
+      assert.deepStrictEqual(
+        document.baseFindings.map((finding) => [finding.ruleId, finding.message]),
+        [['resource-limit', 'Nesting far deeper than 200 levels: the file is not analysed.']],
+      );
+    }
+  });
+
   it('an empty file: no tree, no kind, no crash', () => {
     const document = analyzeText('file:///empty.plan.yaml', '');
     assert.strictEqual(document.kind, undefined);

@@ -52,6 +52,12 @@ export function parseWithYaml(uri: string, text: string, limits: ParseLimits = d
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false });
   } catch (error) {
+    if (error instanceof RangeError) {
+      // The parser itself recursed too deep: thousands of nested collections, far past `maxDepth`.
+      const message = `Nesting far deeper than ${limits.maxDepth} levels: the file is not analysed.`;
+      findings.push(yamlFinding(uri, YamlRuleIds.resourceLimit, 'error', message, [0, Math.min(text.length, 1)]));
+      return { uri, text, root: undefined, findings, hasSyntaxErrors: false };
+    }
     findings.push(yamlFinding(uri, YamlRuleIds.syntax, 'error', `The YAML could not be read: ${describe(error)}`, [0, Math.min(text.length, 1)]));
     return { uri, text, root: undefined, findings, hasSyntaxErrors: true };
   }
