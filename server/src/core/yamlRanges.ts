@@ -233,22 +233,13 @@ export abstract class RangeBuilder {
     } else if (position < text.length && !isLineBreak(text.charCodeAt(position))) {
       throw new Unsure();
     }
-    let lineStart = lineEnd(text, position) + 1;
-    while (lineStart < text.length) {
-      const next = lineEnd(text, lineStart);
-      let first = lineStart;
-      while (text.charCodeAt(first) === 0x20) {
-        first++;
-      }
-      if (first >= next || text.charCodeAt(first) === 0x0d) {
-        lineStart = next + 1;
-        continue;
-      }
-      if (text.charCodeAt(first) !== 0x23 || first - lineStart <= parentIndent) {
+    for (let first = this.nextLineContent(lineEnd(text, position) + 1); first >= 0; ) {
+      if (text.charCodeAt(first) !== 0x23 || this.indentOf(first) <= parentIndent) {
         break;
       }
+      const next = lineEnd(text, first);
       end2 = this.trimBack(next, first);
-      lineStart = next + 1;
+      first = this.nextLineContent(next + 1);
     }
     return end2;
   }
@@ -266,24 +257,42 @@ export abstract class RangeBuilder {
     }
     let indents: number[] | undefined;
     let end = -1;
+    for (let first = this.nextLineContent(lineStart); first >= 0 && text.charCodeAt(first) === 0x23; ) {
+      (indents ??= []).push(this.indentOf(first));
+      const next = lineEnd(text, first);
+      end = this.trimBack(next, first);
+      first = this.nextLineContent(next + 1);
+    }
+    return indents ? { indents, end } : undefined;
+  }
+
+  /**
+   * The first non-space character of the first line from `lineStart` on that is not blank (spaces, an
+   * optional carriage return), or -1 at the end of the text.
+   */
+  private nextLineContent(lineStart: number): number {
+    const text = this.text;
     while (lineStart < text.length) {
       const next = lineEnd(text, lineStart);
       let first = lineStart;
       while (text.charCodeAt(first) === 0x20) {
         first++;
       }
-      if (first >= next || text.charCodeAt(first) === 0x0d) {
-        lineStart = next + 1;
-        continue;
+      if (first < next && text.charCodeAt(first) !== 0x0d) {
+        return first;
       }
-      if (text.charCodeAt(first) !== 0x23) {
-        break;
-      }
-      (indents ??= []).push(first - lineStart);
-      end = this.trimBack(next, first);
       lineStart = next + 1;
     }
-    return indents ? { indents, end } : undefined;
+    return -1;
+  }
+
+  /** The indentation of a line's first non-space character at `first` (the spaces before it). */
+  private indentOf(first: number): number {
+    let lineStart = first;
+    while (lineStart > 0 && this.text.charCodeAt(lineStart - 1) === 0x20) {
+      lineStart--;
+    }
+    return first - lineStart;
   }
 
   /** The position of the `:` after a block mapping key that ends at `keyEnd`. */
