@@ -26,7 +26,7 @@ import { ruleDocsPath } from './core/rule';
 import { LineIndex } from './core/lines';
 import { resolveSummaryLocations, scopeIndexOf, summarizeWorkspace } from './core/summary';
 import { toCodeActions, providedCodeActionKinds } from './lsp/toCodeActions';
-import { toDiagnostic } from './lsp/toDiagnostic';
+import { diagnosticPositions, sameDiagnosticContent, samePositions, toDiagnostic } from './lsp/toDiagnostic';
 import { hoverMarkdown } from './lsp/toHover';
 import type { SummaryResult } from './protocol';
 import { DidChangeSummaryNotification, SummaryRequest } from './protocol';
@@ -255,12 +255,13 @@ function positionIn(uri: string, offset: number): { line: number; character: num
 }
 
 /**
- * The last full report sent per open document: its result id and its items as JSON. When the client
- * pulls with that id and the new items are the same (an edit inside a value that changes no finding,
- * typing in a line no finding is on), the answer is "unchanged": the editor keeps what it shows and
- * thousands of diagnostics are neither sent nor rendered again.
+ * The last full report sent per open document: its result id, the findings it showed and their
+ * positions. When the client pulls with that id and the new findings would make the same diagnostics
+ * (an edit inside a value that changes no finding, typing in a line no finding is on), the answer is
+ * "unchanged": the editor keeps what it shows and thousands of diagnostics are neither built, sent nor
+ * rendered again.
  */
-const lastReports = new Map<string, { resultId: string; itemsJson: string }>();
+const lastReports = new Map<string, { resultId: string; shown: readonly Finding[]; positions: readonly number[] }>();
 let nextResultId = 1;
 
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
@@ -274,15 +275,15 @@ connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagn
     if (token.isCancellationRequested) {
       return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     }
-    const items = findings.filter((finding) => !finding.suppressed).map((finding) => toDiagnostic(finding, document, docsUri, positionIn));
-    const itemsJson = JSON.stringify(items);
+    const shown = findings.filter((finding) => !finding.suppressed);
+    const positions = diagnosticPositions(shown, document, positionIn);
     const last = lastReports.get(document.uri);
-    if (last && params.previousResultId === last.resultId && last.itemsJson === itemsJson) {
+    if (last && params.previousResultId === last.resultId && sameDiagnosticContent(last.shown, shown) && samePositions(last.positions, positions)) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
     }
     const resultId = String(nextResultId++);
-    lastReports.set(document.uri, { resultId, itemsJson });
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+    lastReports.set(document.uri, { resultId, shown, positions });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: shown.map((finding) => toDiagnostic(finding, document, docsUri, positionIn)) };
   } catch (error) {
     connection.console.error(`Plan Audit: diagnostics failed for ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
     return { kind: DocumentDiagnosticReportKind.Full, items: [] };
