@@ -9,6 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { TextChange } from '../../server/src/core/incremental';
 import { composeChanges, reparseIncrementally } from '../../server/src/core/incremental';
+import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../../server/src/core/analyze';
+import type { Finding } from '../../server/src/core/findings';
 import type { ParsedDocument } from '../../server/src/core/parse';
 import { parseWithYaml } from '../../server/src/core/parse';
 import type { MapNode, TreeNode } from '../../server/src/core/tree';
@@ -62,6 +64,17 @@ function firstDifference(a: unknown, b: unknown, at = '$'): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The findings of a parsed document (schema, duplicates and rules). Analysing an incremental re-parse
+ * reuses what per-unit caches hold for its shared units (plain data, schema problems, measures); a full
+ * parse has no shared units, so comparing the two checks those caches.
+ */
+function findingsOf(parsed: ParsedDocument): Finding[] {
+  const settings = { ...defaultAuditSettings, reviewDate: '2017-09-01' };
+  const analysis = analyzeText(parsed.uri, parsed.text, settings.fiscalYearStartMonth, undefined, parsed);
+  return auditDocument(analysis, createAuditContext([analysis], settings), settings);
 }
 
 function assertSameDocument(incremental: ParsedDocument, full: ParsedDocument, change: TextChange, previousText?: string): void {
@@ -504,9 +517,15 @@ function fuzzDocument(name: string, text: string, count: number, random: () => n
       stats.fast++;
       stats.inScalarFast += inScalar ? 1 : 0;
       assertSameDocument(incremental, full, change, current.text);
+      // The incremental document first, so its shared units are looked up in caches the last one filled.
+      const incrementalFindings = findingsOf(incremental);
+      assert.deepStrictEqual(incrementalFindings, findingsOf(full), `findings after ${JSON.stringify(change)}`);
     }
     if (full.findings.length === 0) {
       current = incremental ?? full;
+      if (!incremental) {
+        findingsOf(full);
+      }
     }
   }
 }

@@ -62,8 +62,10 @@ export function analyzeText(
   if (!kind || root?.kind !== 'map') {
     return { uri, text, parsed, kind: undefined, model: undefined, baseFindings };
   }
-  baseFindings.push(...checkDuplicates(uri, root, kind), ...validateSchema(uri, root, kind));
-  const model = buildModel(root, kind, fiscalYearStartMonth);
+  // An incremental re-parse shares the units of the last version: per-unit caches pay off (tree.ts).
+  const reuseUnits = reparsed !== undefined;
+  baseFindings.push(...checkDuplicates(uri, root, kind, reuseUnits), ...validateSchema(uri, root, kind, reuseUnits));
+  const model = buildModel(root, kind, fiscalYearStartMonth, reuseUnits);
   return { uri, text, parsed, kind, model, baseFindings };
 }
 

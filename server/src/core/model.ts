@@ -161,11 +161,14 @@ export function detectKind(root: TreeNode | undefined): PlanKind | undefined {
   return planKinds.find((known) => known === kind);
 }
 
-/** Builds the typed view for a document of a known kind. */
-export function buildModel(root: MapNode, kind: PlanKind, fiscalYearStartMonth: number): PlanAuditModel {
+/**
+ * Builds the typed view for a document of a known kind. With `reuseUnits` (see `toPlain`), a measure's
+ * model is built once per measure node and returned again.
+ */
+export function buildModel(root: MapNode, kind: PlanKind, fiscalYearStartMonth: number, reuseUnits = false): PlanAuditModel {
   switch (kind) {
     case 'plan':
-      return buildPlan(root);
+      return buildPlan(root, reuseUnits ? buildMeasure : readMeasure);
     case 'staffing':
       return buildStaffing(root, fiscalYearStartMonth);
     case 'portfolio':
@@ -175,7 +178,7 @@ export function buildModel(root: MapNode, kind: PlanKind, fiscalYearStartMonth: 
   }
 }
 
-function buildPlan(node: MapNode): Plan {
+function buildPlan(node: MapNode, measureOf: (node: MapNode) => Measure): Plan {
   const periodNode = getMap(node, 'period');
   const issueAreaNode = getNode(node, 'issue_area');
   return {
@@ -190,11 +193,11 @@ function buildPlan(node: MapNode): Plan {
     type: getString(node, 'type'),
     status: getString(node, 'status'),
     period: periodNode ? { node: periodNode, start: getInteger(periodNode, 'start'), end: getInteger(periodNode, 'end') } : undefined,
-    goals: getMapItems(node, 'goals').map(buildGoal),
+    goals: getMapItems(node, 'goals').map((goal) => buildGoal(goal, measureOf)),
   };
 }
 
-function buildGoal(node: MapNode): Goal {
+function buildGoal(node: MapNode, measureOf: (node: MapNode) => Measure): Goal {
   return {
     node,
     id: getString(node, 'id'),
@@ -204,9 +207,9 @@ function buildGoal(node: MapNode): Goal {
       node: objective,
       id: getString(objective, 'id'),
       title: getString(objective, 'title'),
-      measures: getMapItems(objective, 'measures').map(buildMeasure),
+      measures: getMapItems(objective, 'measures').map(measureOf),
     })),
-    measures: getMapItems(node, 'measures').map(buildMeasure),
+    measures: getMapItems(node, 'measures').map(measureOf),
   };
 }
 

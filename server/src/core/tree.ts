@@ -126,9 +126,10 @@ export function nodeAtPath(root: TreeNode, path: readonly (string | number)[]): 
 
 /**
  * Converts a tree to plain JSON-like data for schema validation. Keys repeat the first-wins rule of
- * `getPair`, so the schema sees what the rules see.
+ * `getPair`, so the schema sees what the rules see. With `reuseUnits` (a tree that shares units with an
+ * earlier version, see `isSharedUnit`), a unit's data is computed once and returned again.
  */
-export function toPlain(node: TreeNode): unknown {
+export function toPlain(node: TreeNode, reuseUnits = false): unknown {
   switch (node.kind) {
     case 'scalar':
       return node.value;
@@ -137,7 +138,7 @@ export function toPlain(node: TreeNode): unknown {
       const result: unknown[] = new Array(items.length);
       for (let index = 0; index < items.length; index++) {
         const item = items[index];
-        result[index] = isSharedUnit(item) ? plainOfUnit(item) : toPlain(item);
+        result[index] = reuseUnits && isSharedUnit(item) ? plainOfUnit(item) : toPlain(item, reuseUnits);
       }
       return result;
     }
@@ -147,11 +148,11 @@ export function toPlain(node: TreeNode): unknown {
         const keyValue = pair.key.value;
         const key = typeof keyValue === 'string' ? keyValue : String(keyValue);
         if (result[key] === undefined) {
-          result[key] = toPlain(pair.value);
+          result[key] = toPlain(pair.value, reuseUnits);
         } else if (!Object.prototype.hasOwnProperty.call(result, key)) {
           // A name the prototype has (`__proto__`, `constructor`): plain assignment would set the
           // prototype or shadow it oddly; define it as an own data property instead.
-          Object.defineProperty(result, key, { value: toPlain(pair.value), enumerable: true, writable: true, configurable: true });
+          Object.defineProperty(result, key, { value: toPlain(pair.value, reuseUnits), enumerable: true, writable: true, configurable: true });
         }
         // Else a repeated key: the first one wins.
       }
@@ -165,6 +166,10 @@ export function toPlain(node: TreeNode): unknown {
  * staffing position): the units an incremental re-parse shares between versions of a document
  * (incremental.ts). Per-node caches keyed by such units make re-checking an edited document cost what
  * the edit changed, not the whole document; smaller items are cheaper to redo than to look up.
+ *
+ * The caches are used only for trees that come from an incremental re-parse (`reuseUnits`): filling
+ * them costs about a sixth of a document's analysis, which a file that is opened, or indexed from
+ * disk, and never edited would pay for nothing. A document's first edit fills them; later edits reuse.
  */
 export function isSharedUnit(node: TreeNode): node is MapNode {
   if (node.kind !== 'map' || node.pairs.length < 3) {
@@ -187,7 +192,7 @@ const plainOfUnits = new WeakMap<MapNode, unknown>();
 function plainOfUnit(node: MapNode): unknown {
   let plain = plainOfUnits.get(node);
   if (plain === undefined) {
-    plain = toPlain(node);
+    plain = toPlain(node, true);
     plainOfUnits.set(node, plain);
   }
   return plain;

@@ -42,12 +42,13 @@ export const SchemaRuleIds = {
  * Alternatives (`anyOf`) are collapsed into one finding, and no node gets two findings for one cause.
  * The validators are compiled once per process, on first use. Never throws.
  */
-export function validateSchema(uri: string, root: TreeNode, kind: PlanKind): Finding[] {
-  const validate = validatorFor(kind);
+export function validateSchema(uri: string, root: TreeNode, kind: PlanKind, reuseUnits = false): Finding[] {
+  const problems: Problem[] = [];
+  collectProblems(validatorsFor(kind), undefined, toPlain(root, reuseUnits), '', problems, reuseUnits);
   const findings: Finding[] = [];
-  if (!validate(toPlain(root))) {
+  if (problems.length > 0) {
     const mapper = new ErrorMapper(uri, root, schemas[kind]);
-    for (const problem of collapse(validate.errors ?? [])) {
+    for (const problem of problems) {
       findings.push(mapper.toFinding(problem));
     }
   }
@@ -66,11 +67,11 @@ export function validateSchema(uri: string, root: TreeNode, kind: PlanKind): Fin
  *
  * Linear in the size of the tree. Never throws.
  */
-export function checkDuplicates(uri: string, root: TreeNode, kind: PlanKind): Finding[] {
+export function checkDuplicates(uri: string, root: TreeNode, kind: PlanKind, reuseUnits = false): Finding[] {
   const findings: Finding[] = [];
-  collectDuplicateKeys(uri, root, findings);
+  collectDuplicateKeys(uri, root, findings, reuseUnits);
   if (root.kind === 'map') {
-    collectDuplicateIds(uri, idEntries(root, kind), kind, findings);
+    collectDuplicateIds(uri, idEntries(root, kind, reuseUnits), kind, findings);
   }
   return findings;
 }
@@ -96,22 +97,174 @@ const schemaSources = { plan: planSchema, staffing: staffingSchema, portfolio: p
 const schemas: Readonly<Record<PlanKind, JsonSchema>> = schemaSources;
 
 let ajv: Ajv | undefined;
-const validators = new Map<PlanKind, ValidateFunction>();
 
-function validatorFor(kind: PlanKind): ValidateFunction {
-  let validate = validators.get(kind);
-  if (!validate) {
+/**
+ * Entries validated as units: sequence items that hold collections (a goal, an objective, a measure, a
+ * position, an area, a recommendation). Their plain data is shared between versions of a document when
+ * an incremental re-parse shares their nodes (`toPlain` caches it per unit), so their problems are
+ * computed once per plain object: after a one-value edit only the units on the path to the edit and
+ * the document's own keys are validated again, not the whole plan.
+ */
+const unitDefinitions: ReadonlySet<string> = new Set(['goal', 'objective', 'measure', 'position', 'area', 'recommendation']);
+
+/**
+ * The custom keyword that stands in for `items: { $ref: '#/definitions/<unit>' }`. It accepts the item
+ * and records where it is; `collectProblems` then validates it with the unit's own validator.
+ */
+const unitKeyword = 'planAuditUnit';
+
+/** A unit met while validating, with its data path relative to the data that validator was given. */
+interface UnitOccurrence {
+  readonly definition: string;
+  readonly data: unknown;
+  readonly instancePath: string;
+}
+
+/** Where the unit keyword records units during one (synchronous) validator call. */
+let unitSink: UnitOccurrence[] | undefined;
+
+/** A kind's validator for a whole document and one per unit definition, all compiled from one schema. */
+interface KindValidators {
+  readonly document: ValidateFunction;
+  readonly unit: (definition: string) => ValidateFunction;
+}
+
+const validators = new Map<PlanKind, KindValidators>();
+
+function validatorsFor(kind: PlanKind): KindValidators {
+  let kindValidators = validators.get(kind);
+  if (!kindValidators) {
     ajv ??= createAjv();
-    validate = ajv.compile(schemaSources[kind]);
-    validators.set(kind, validate);
+    const instance = ajv;
+    const schema = withUnitKeyword(schemaSources[kind]) as { definitions?: unknown };
+    const units = new Map<string, ValidateFunction>();
+    kindValidators = {
+      document: instance.compile(schema),
+      unit(definition) {
+        let validate = units.get(definition);
+        if (!validate) {
+          validate = instance.compile({ $ref: `#/definitions/${definition}`, definitions: schema.definitions });
+          units.set(definition, validate);
+        }
+        return validate;
+      },
+    };
+    validators.set(kind, kindValidators);
   }
-  return validate;
+  return kindValidators;
+}
+
+/**
+ * A copy of `schema` in which sequence items that refer to a unit definition use the unit keyword
+ * instead. Not inside `anyOf`, `oneOf`, `not` or `if`: there a branch must see the unit's errors to
+ * decide whether it matched.
+ */
+function withUnitKeyword(schema: unknown): unknown {
+  if (Array.isArray(schema)) {
+    return schema.map(withUnitKeyword);
+  }
+  if (schema === null || typeof schema !== 'object') {
+    return schema;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'anyOf' || key === 'oneOf' || key === 'not' || key === 'if') {
+      copy[key] = value;
+    } else if (key === 'items' && unitDefinitionOf(value) !== undefined) {
+      copy[key] = { [unitKeyword]: unitDefinitionOf(value) };
+    } else {
+      copy[key] = withUnitKeyword(value);
+    }
+  }
+  return copy;
+}
+
+function unitDefinitionOf(items: unknown): string | undefined {
+  const ref = (items as { $ref?: unknown } | null)?.$ref;
+  const name = typeof ref === 'string' && ref.startsWith('#/definitions/') ? ref.slice('#/definitions/'.length) : undefined;
+  return name !== undefined && unitDefinitions.has(name) ? name : undefined;
+}
+
+/** The problems of one validated value (its units' excluded) and the units inside it. */
+interface ValidationResult {
+  readonly problems: readonly Problem[];
+  readonly units: readonly UnitOccurrence[];
+}
+
+/**
+ * Results per unit definition and plain object. Plain data is never changed once built (ajv is not set
+ * to coerce, default or remove anything) and a unit's problems depend on nothing but its data, so a
+ * result stays true for as long as the object lives.
+ */
+const unitResults = new Map<string, WeakMap<object, ValidationResult>>();
+
+/**
+ * Validates `data` and, recursively, the units in it; appends problems with paths from the document
+ * root. With `reuseUnits` (see `toPlain`), a unit's result is looked up and kept.
+ */
+function collectProblems(
+  kindValidators: KindValidators,
+  definition: string | undefined,
+  data: unknown,
+  prefix: string,
+  problems: Problem[],
+  reuseUnits: boolean,
+): void {
+  const cacheable = reuseUnits && definition !== undefined && data !== null && typeof data === 'object';
+  let results = cacheable ? unitResults.get(definition) : undefined;
+  let result = results?.get(data as object);
+  if (!result) {
+    const validate = definition === undefined ? kindValidators.document : kindValidators.unit(definition);
+    const units: UnitOccurrence[] = [];
+    const outer = unitSink;
+    unitSink = units;
+    try {
+      validate(data);
+    } finally {
+      unitSink = outer;
+    }
+    result = { problems: validate.errors ? collapse(validate.errors) : [], units };
+    if (cacheable) {
+      if (!results) {
+        results = new WeakMap();
+        unitResults.set(definition, results);
+      }
+      results.set(data as object, result);
+    }
+  }
+  for (const problem of result.problems) {
+    problems.push(prefix === '' ? problem : withPathPrefix(problem, prefix));
+  }
+  for (const unit of result.units) {
+    collectProblems(kindValidators, unit.definition, unit.data, prefix + unit.instancePath, problems, reuseUnits);
+  }
+}
+
+/** `problem` with `prefix` put before its data paths (a unit's problem placed in its document). */
+function withPathPrefix(problem: Problem, prefix: string): Problem {
+  switch (problem.type) {
+    case 'missing':
+    case 'missing-one-of':
+      return { ...problem, instancePath: prefix + problem.instancePath };
+    case 'error':
+    case 'wrong-type-any':
+      return { ...problem, error: { ...problem.error, instancePath: prefix + problem.error.instancePath } };
+  }
 }
 
 /** `format: date` is the real-calendar-date check; the schemas' `pattern` only checks the shape. */
 function createAjv(): Ajv {
   const instance = new Ajv({ allErrors: true, strict: false });
   instance.addFormat('date', { type: 'string', validate: isIsoDate });
+  instance.addKeyword({
+    keyword: unitKeyword,
+    schemaType: 'string',
+    errors: false,
+    validate(definition: string, data: unknown, _parentSchema?: unknown, dataContext?: { instancePath: string }) {
+      unitSink?.push({ definition, data, instancePath: dataContext?.instancePath ?? '' });
+      return true;
+    },
+  });
   return instance;
 }
 
@@ -855,7 +1008,7 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 const unitsWithoutDuplicateKeys = new WeakSet<MapNode>();
 
 /** Reports repeated keys in every map under `node`; returns true when there were none. */
-function collectDuplicateKeys(uri: string, node: TreeNode, findings: Finding[]): boolean {
+function collectDuplicateKeys(uri: string, node: TreeNode, findings: Finding[], reuseUnits: boolean): boolean {
   let clean = true;
   if (node.kind === 'map') {
     if (node.pairs.length > 1) {
@@ -873,17 +1026,17 @@ function collectDuplicateKeys(uri: string, node: TreeNode, findings: Finding[]):
       }
     }
     for (const pair of node.pairs) {
-      if (pair.value.kind !== 'scalar' && !collectDuplicateKeys(uri, pair.value, findings)) {
+      if (pair.value.kind !== 'scalar' && !collectDuplicateKeys(uri, pair.value, findings, reuseUnits)) {
         clean = false;
       }
     }
   } else if (node.kind === 'seq') {
     for (const item of node.items) {
-      if (item.kind === 'scalar' || unitsWithoutDuplicateKeys.has(item as MapNode)) {
+      if (item.kind === 'scalar' || (reuseUnits && unitsWithoutDuplicateKeys.has(item as MapNode))) {
         continue;
       }
-      if (collectDuplicateKeys(uri, item, findings)) {
-        if (isSharedUnit(item)) {
+      if (collectDuplicateKeys(uri, item, findings, reuseUnits)) {
+        if (reuseUnits && isSharedUnit(item)) {
           unitsWithoutDuplicateKeys.add(item);
         }
       } else {
@@ -935,39 +1088,84 @@ interface IdEntry {
 }
 
 /** The entries whose ids must be unique within one file of `kind`, in document order. */
-function idEntries(root: MapNode, kind: PlanKind): IdEntry[] {
+function idEntries(root: MapNode, kind: PlanKind, reuseUnits: boolean): IdEntry[] {
   const entries: IdEntry[] = [];
-  const add = (items: readonly TreeNode[] | undefined, label: string, visit?: (item: MapNode) => void) => {
-    for (const item of items ?? []) {
-      if (item.kind !== 'map') {
-        continue;
-      }
-      const value = getPair(item, 'id')?.value;
-      if (value?.kind === 'scalar' && value.value !== null && value.value !== '') {
-        entries.push({ id: String(value.value), node: value, label });
-      }
-      visit?.(item);
-    }
-  };
   switch (kind) {
     case 'plan':
-      add(getSeq(root, 'goals')?.items, 'goal', (goal) => {
-        add(getSeq(goal, 'objectives')?.items, 'objective', (objective) => add(getSeq(objective, 'measures')?.items, 'measure'));
-        add(getSeq(goal, 'measures')?.items, 'measure');
-      });
+      for (const goal of getSeq(root, 'goals')?.items ?? []) {
+        if (reuseUnits && isSharedUnit(goal)) {
+          entries.push(...goalIdEntries(goal));
+        } else {
+          addGoalIdEntries(goal, entries);
+        }
+      }
       break;
     case 'staffing':
-      add(getSeq(root, 'positions')?.items, 'position');
+      addIdEntries(getSeq(root, 'positions')?.items, 'position', entries);
       break;
     case 'portfolio':
-      add(getSeq(root, 'areas')?.items, 'area');
+      addIdEntries(getSeq(root, 'areas')?.items, 'area', entries);
       break;
     case 'recommendations':
-      add(getSeq(root, 'items')?.items, 'recommendation');
+      addIdEntries(getSeq(root, 'items')?.items, 'recommendation', entries);
       break;
   }
   // A goal may list `measures` before `objectives`; "first" means first in the text.
-  return entries.sort((a, b) => a.node.span[0] - b.node.span[0]);
+  return isSortedBySpan(entries) ? entries : entries.sort((a, b) => a.node.span[0] - b.node.span[0]);
+}
+
+/** The id entries of a goal, its objectives and its measures; computed once per shared goal node. */
+const goalEntries = new WeakMap<MapNode, readonly IdEntry[]>();
+
+function goalIdEntries(goal: MapNode): readonly IdEntry[] {
+  let entries = goalEntries.get(goal);
+  if (!entries) {
+    const collected: IdEntry[] = [];
+    addGoalIdEntries(goal, collected);
+    entries = collected;
+    goalEntries.set(goal, entries);
+  }
+  return entries;
+}
+
+function addGoalIdEntries(goal: TreeNode, entries: IdEntry[]): void {
+  if (goal.kind !== 'map') {
+    return;
+  }
+  addIdEntry(goal, 'goal', entries);
+  for (const objective of getSeq(goal, 'objectives')?.items ?? []) {
+    if (objective.kind === 'map') {
+      addIdEntry(objective, 'objective', entries);
+      addIdEntries(getSeq(objective, 'measures')?.items, 'measure', entries);
+    }
+  }
+  addIdEntries(getSeq(goal, 'measures')?.items, 'measure', entries);
+}
+
+/** Appends the id entry of each map in `items`. */
+function addIdEntries(items: readonly TreeNode[] | undefined, label: string, entries: IdEntry[]): void {
+  for (const item of items ?? []) {
+    if (item.kind === 'map') {
+      addIdEntry(item, label, entries);
+    }
+  }
+}
+
+/** Appends the entry's id when it has one (a scalar other than null or empty). */
+function addIdEntry(item: MapNode, label: string, entries: IdEntry[]): void {
+  const value = getPair(item, 'id')?.value;
+  if (value?.kind === 'scalar' && value.value !== null && value.value !== '') {
+    entries.push({ id: String(value.value), node: value, label });
+  }
+}
+
+function isSortedBySpan(entries: readonly IdEntry[]): boolean {
+  for (let index = 1; index < entries.length; index++) {
+    if (entries[index].node.span[0] < entries[index - 1].node.span[0]) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const idScopes: Readonly<Record<PlanKind, string>> = {
