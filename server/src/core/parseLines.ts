@@ -25,6 +25,7 @@
  */
 import type { Span } from './findings';
 import type { ParseLimits, ParsedDocument } from './parse';
+import { markSafeForIncrementalParse } from './incremental';
 import { defaultParseLimits } from './parse';
 import type { MapNode, Pair, ScalarNode, SeqNode, TreeNode } from './tree';
 import type { Built, CommentBlock } from './yamlRanges';
@@ -36,7 +37,8 @@ export function parseLines(uri: string, text: string, limits: ParseLimits = defa
     return undefined;
   }
   try {
-    return { uri, text, root: new LineBuilder(text, limits).document(), findings: [], hasSyntaxErrors: false };
+    // `isPlainText` rejects lone CRs and the reader declines directives, anchors, aliases and empty keys.
+    return markSafeForIncrementalParse({ uri, text, root: new LineBuilder(text, limits).document(), findings: [], hasSyntaxErrors: false });
   } catch {
     // `Unsure`: something this reader does not handle (see the module comment).
     return undefined;
