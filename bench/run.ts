@@ -23,6 +23,7 @@ import type { GeneratedPlan } from './generatePlan';
 import { generatePlan } from './generatePlan';
 import type { MemoryResult, RunResult, ServerSpec } from './lspTiming';
 import { measureMemory, measureRun } from './lspTiming';
+import { serverExecArgv } from '../client/src/serverRuntime';
 
 const root = path.resolve(__dirname, '..');
 const reviewDate = '2020-01-01';
@@ -57,8 +58,8 @@ function parseOptions(argv: readonly string[]): Options {
 const ourServer: ServerSpec = {
   name: 'Plan Audit',
   script: path.join(root, 'dist/server.js'),
-  // Started as the extension starts it (client/src/languageClient.ts).
-  nodeArgs: ['--expose-gc'],
+  // Started as the extension starts it (client/src/serverRuntime.ts).
+  nodeArgs: [...serverExecArgv],
   args: ['--stdio'],
   diagnostics: 'pull',
   settings: { planAudit: { reviewDate } },
@@ -279,8 +280,8 @@ function markdown(info: Record<string, string>, sizes: readonly SizeResult[], me
     lines.push('');
     lines.push(
       `Plan Audit's server opens, diagnoses and closes ${memory.documents} different plans of ${size(memory.documentBytes)} each (1,000 measures), one after another. `
-        + `"After" is the lowest RSS within ${memory.settleMs / 1000} s of the last close. The server runs with \`--expose-gc\`, as the extension `
-        + 'starts it, and collects garbage a second after a large document closes.',
+        + `"After" is the lowest RSS within ${memory.settleMs / 1000} s of the last close. The server runs with \`${serverExecArgv.join(' ')}\`, as the `
+        + 'extension starts it, and collects garbage a second after a large document closes.',
     );
     lines.push('');
     lines.push('| cold (after initialize) | warm (first document closed) | peak | after the last close | after / warm | after / cold |');

@@ -7,6 +7,7 @@ import type { ExtensionContext, OutputChannel } from 'vscode';
 import { window as Window, workspace as Workspace } from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import { serverExecArgv } from './serverRuntime';
 
 /** The client id equals the settings prefix, so `planAudit.trace.server` turns on protocol tracing. */
 export const clientId = 'planAudit';
@@ -20,9 +21,8 @@ export const documentSelector = [
 export function createLanguageClient(context: ExtensionContext, outputChannel: OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    // `--expose-gc`: the server frees a large plan's memory right after it closes (see server.ts).
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--expose-gc'] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019', '--expose-gc'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019', ...serverExecArgv] } },
   };
   let restartNoticeShown = false;
   const clientOptions: LanguageClientOptions = {
