@@ -18,6 +18,7 @@ import { parseWithYaml } from '../../server/src/core/parse';
 import { parseFast, resolvePlain } from '../../server/src/core/parseFast';
 import { parseLines } from '../../server/src/core/parseLines';
 import type { MapNode } from '../../server/src/core/tree';
+import { isKnownWithoutDuplicateKeys } from '../../server/src/core/tree';
 import { checkDuplicates, validateSchema } from '../../server/src/core/validateSchema';
 
 const root = path.resolve(__dirname, '../..');
@@ -275,6 +276,27 @@ describe('parseLines on what plans are written in', () => {
     for (const [name, text] of Object.entries(texts)) {
       assert.ok(assertEquivalent(name, 'file:///case.plan.yaml', text, true, parseLines), `parseLines fell back on ${name}`);
     }
+  });
+
+  it('notes repeated keys while reading, so checkDuplicates skips only trees it knows are clean', () => {
+    const uri = 'file:///case.plan.yaml';
+    const repeated: Record<string, string> = {
+      'at the top': 'kind: plan\nid: a\nid: b\n',
+      'in a measure deep down': 'kind: plan\ngoals:\n  - id: g1\n    measures:\n      - id: m1\n        unit: a\n        unit: b\n',
+      'in a flow mapping': 'kind: plan\ntargets:\n  - {fiscal_year: 2017, fiscal_year: 2018}\n',
+      'as a number and a string': 'kind: plan\nrows:\n  2017: a\n  "2017": b\n',
+    };
+    for (const [name, text] of Object.entries(repeated)) {
+      const parsed = parseLines(uri, text);
+      assert.ok(parsed?.root, name);
+      assert.ok(!isKnownWithoutDuplicateKeys(parsed.root), name);
+      const findings = checkDuplicates(uri, parsed.root, 'plan');
+      assert.deepStrictEqual(findings.map((finding) => finding.ruleId), ['duplicate-key'], name);
+      assert.deepStrictEqual(findings, checkDuplicates(uri, parseWithYaml(uri, text).root!, 'plan'), name);
+    }
+    const clean = parseLines(uri, generatePlan(30).text);
+    assert.ok(clean?.root && isKnownWithoutDuplicateKeys(clean.root));
+    assert.ok(!isKnownWithoutDuplicateKeys(parseWithYaml(uri, generatePlan(30).text).root!), 'other paths leave the check to checkDuplicates');
   });
 
   it('declines what only yaml can judge, and the fallback paths answer alike', () => {

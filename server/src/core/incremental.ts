@@ -38,6 +38,7 @@ import type { Span } from './findings';
 import type { ParseLimits, ParsedDocument } from './parse';
 import { defaultParseLimits } from './parse';
 import type { MapNode, Pair, ScalarNode, SeqNode, TreeNode } from './tree';
+import { duplicatePairs, hasRepeatedKeys, isKnownWithoutDuplicateKeys, markWithoutDuplicateKeys } from './tree';
 
 /** One edit, in the previous text's offsets: delete `deleteCount` characters at `offset`, then insert `insertText`. */
 export interface TextChange {
@@ -130,6 +131,9 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
 
   const leading = editLeadingComments(root, oldText, newText, changeEnd, delta);
   if (leading !== outer) {
+    if (leading && isKnownWithoutDuplicateKeys(root)) {
+      markWithoutDuplicateKeys(leading); // every node moved, no key changed
+    }
     return leading && { uri: previous.uri, text: newText, root: leading, findings: [], hasSyntaxErrors: false };
   }
 
@@ -571,6 +575,7 @@ function splice(
   const shifter = new Shifter(delta, oldRegionEnd);
 
   let replacement: TreeNode | Pair = unit;
+  let unitContainerPairs: readonly Pair[] | undefined;
   for (let level = candidate.steps.length - 1; level >= 0; level--) {
     const { node, index } = candidate.steps[level];
     const span: Span = [node.span[0], newEnd(node.span[1])];
@@ -599,9 +604,22 @@ function splice(
         pairs[i] = shifter.pair(node.pairs[i]);
       }
       replacement = { kind: 'map', pairs, span, flow: node.flow } satisfies MapNode;
+      unitContainerPairs ??= pairs;
     }
   }
-  return replacement as TreeNode;
+  // Every other map keeps its keys (shared, or copied with moved offsets), so when the previous tree
+  // repeated no key, only the unit and, for a pair, the keys beside it can (`checkDuplicates` then
+  // skips the walk over the whole tree).
+  const newRoot = replacement as TreeNode;
+  const unitValue = 'kind' in unit ? unit : unit.value;
+  if (
+    isKnownWithoutDuplicateKeys(candidate.steps[0].node) &&
+    !hasRepeatedKeys(unitValue) &&
+    (candidate.kind !== 'pair' || unitContainerPairs === undefined || duplicatePairs(unitContainerPairs) === undefined)
+  ) {
+    markWithoutDuplicateKeys(newRoot);
+  }
+  return newRoot;
 }
 
 /** True when the last node of `node` in document order is empty: a missing value or an empty item. */

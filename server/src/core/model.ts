@@ -162,7 +162,7 @@ export function detectKind(root: TreeNode | undefined): PlanKind | undefined {
 }
 
 /**
- * Builds the typed view for a document of a known kind. With `reuseUnits` (see `toPlain`), a measure's
+ * Builds the typed view for a document of a known kind. With `reuseUnits` (see `isSharedUnit`), a measure's
  * model is built once per measure node and returned again.
  */
 export function buildModel(root: MapNode, kind: PlanKind, fiscalYearStartMonth: number, reuseUnits = false): PlanAuditModel {

@@ -28,6 +28,7 @@ import type { ParseLimits, ParsedDocument } from './parse';
 import { markSafeForIncrementalParse } from './incremental';
 import { defaultParseLimits } from './parse';
 import type { MapNode, Pair, ScalarNode, SeqNode, TreeNode } from './tree';
+import { duplicatePairs, markWithoutDuplicateKeys } from './tree';
 import type { Built, CommentBlock } from './yamlRanges';
 import { isBlankOrEnd, isPlainText, Leaf, lineEnd, RangeBuilder, resolvePlain, Unsure } from './yamlRanges';
 
@@ -38,7 +39,12 @@ export function parseLines(uri: string, text: string, limits: ParseLimits = defa
   }
   try {
     // `isPlainText` rejects lone CRs and the reader declines directives, anchors, aliases and empty keys.
-    return markSafeForIncrementalParse({ uri, text, root: new LineBuilder(text, limits).document(), findings: [], hasSyntaxErrors: false });
+    const builder = new LineBuilder(text, limits);
+    const root = builder.document();
+    if (!builder.hasDuplicateKeys) {
+      markWithoutDuplicateKeys(root);
+    }
+    return markSafeForIncrementalParse({ uri, text, root, findings: [], hasSyntaxErrors: false });
   } catch {
     // `Unsure`: something this reader does not handle (see the module comment).
     return undefined;
@@ -80,6 +86,8 @@ class LineBuilder extends RangeBuilder {
   private pending: CommentBlock | undefined;
   /** The position of the `:` after the key last read. */
   private colon = 0;
+  /** True once a mapping repeats a key; until then every mapping read has distinct keys. */
+  hasDuplicateKeys = false;
 
   constructor(text: string, limits: ParseLimits) {
     super(text, limits);
@@ -135,6 +143,7 @@ class LineBuilder extends RangeBuilder {
         throw new Unsure();
       }
     }
+    this.checkKeys(pairs);
     // `slice`: an exact-size copy; a pushed-to array keeps room for 17 entries, and trees are kept.
     const node = { kind: 'map' as const, pairs: pairs.slice(), span: [start, 0] as Span, flow: false as const };
     return this.finish(this.finishBlock(node, start, column, this.lastRead(), pairs[pairs.length - 1].value, emptyAfter), node);
@@ -190,6 +199,13 @@ class LineBuilder extends RangeBuilder {
    */
   private lastRead(): Built {
     return { node: undefined, kind: null, start: 0, end: this.end, leaf: this.leaf, end2: this.end2, pending: this.pending };
+  }
+
+  /** Notes a repeated key while the mapping's keys are at hand (`checkDuplicates` then need not walk the tree). */
+  private checkKeys(pairs: readonly Pair[]): void {
+    if (!this.hasDuplicateKeys && pairs.length > 1 && duplicatePairs(pairs) !== undefined) {
+      this.hasDuplicateKeys = true;
+    }
   }
 
   /** Keeps a finished collection's range facts (from `finishBlock`) in the registers and returns it. */
@@ -433,6 +449,7 @@ class LineBuilder extends RangeBuilder {
         }
       }
     }
+    this.checkKeys(pairs);
     const span: [number, number] = [position, index + 1];
     return isMap ? { kind: 'map', pairs, span, flow: true } : { kind: 'seq', items, span, flow: true };
   }

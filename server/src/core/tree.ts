@@ -126,10 +126,9 @@ export function nodeAtPath(root: TreeNode, path: readonly (string | number)[]): 
 
 /**
  * Converts a tree to plain JSON-like data for schema validation. Keys repeat the first-wins rule of
- * `getPair`, so the schema sees what the rules see. With `reuseUnits` (a tree that shares units with an
- * earlier version, see `isSharedUnit`), a unit's data is computed once and returned again.
+ * `getPair`, so the schema sees what the rules see.
  */
-export function toPlain(node: TreeNode, reuseUnits = false): unknown {
+export function toPlain(node: TreeNode): unknown {
   switch (node.kind) {
     case 'scalar':
       return node.value;
@@ -137,28 +136,31 @@ export function toPlain(node: TreeNode, reuseUnits = false): unknown {
       const items = node.items;
       const result: unknown[] = new Array(items.length);
       for (let index = 0; index < items.length; index++) {
-        const item = items[index];
-        result[index] = reuseUnits && isSharedUnit(item) ? plainOfUnit(item) : toPlain(item, reuseUnits);
+        result[index] = toPlain(items[index]);
       }
       return result;
     }
-    case 'map': {
-      const result: Record<string, unknown> = {};
-      for (const pair of node.pairs) {
-        const keyValue = pair.key.value;
-        const key = typeof keyValue === 'string' ? keyValue : String(keyValue);
-        if (result[key] === undefined) {
-          result[key] = toPlain(pair.value, reuseUnits);
-        } else if (!Object.prototype.hasOwnProperty.call(result, key)) {
-          // A name the prototype has (`__proto__`, `constructor`): plain assignment would set the
-          // prototype or shadow it oddly; define it as an own data property instead.
-          Object.defineProperty(result, key, { value: toPlain(pair.value, reuseUnits), enumerable: true, writable: true, configurable: true });
-        }
-        // Else a repeated key: the first one wins.
-      }
-      return result;
-    }
+    case 'map':
+      return plainMapOf(node, toPlain);
   }
+}
+
+/** The plain object of a map, each value given by `valueOf`, keys read as `toPlain` reads them. */
+export function plainMapOf(node: MapNode, valueOf: (value: TreeNode, key: string) => unknown): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const pair of node.pairs) {
+    const keyValue = pair.key.value;
+    const key = typeof keyValue === 'string' ? keyValue : String(keyValue);
+    if (result[key] === undefined) {
+      result[key] = valueOf(pair.value, key);
+    } else if (!Object.prototype.hasOwnProperty.call(result, key)) {
+      // A name the prototype has (`__proto__`, `constructor`): plain assignment would set the
+      // prototype or shadow it oddly; define it as an own data property instead.
+      Object.defineProperty(result, key, { value: valueOf(pair.value, key), enumerable: true, writable: true, configurable: true });
+    }
+    // Else a repeated key: the first one wins.
+  }
+  return result;
 }
 
 /**
@@ -167,7 +169,8 @@ export function toPlain(node: TreeNode, reuseUnits = false): unknown {
  * (incremental.ts). Per-node caches keyed by such units make re-checking an edited document cost what
  * the edit changed, not the whole document; smaller items are cheaper to redo than to look up.
  *
- * The caches are used only for trees that come from an incremental re-parse (`reuseUnits`): filling
+ * The caches are used only for trees that come from an incremental re-parse (the `reuseUnits` argument
+ * of `checkDuplicates`, `validateSchema` and `buildModel`, set by `analyzeText`): filling
  * them costs about a sixth of a document's analysis, which a file that is opened, or indexed from
  * disk, and never edited would pay for nothing. A document's first edit fills them; later edits reuse.
  */
@@ -184,18 +187,58 @@ export function isSharedUnit(node: TreeNode): node is MapNode {
 }
 
 /**
- * `toPlain` of a unit, computed once per node: nodes never change, and the plain data is only read
- * (by ajv, which is not set to coerce, default or remove anything).
+ * Each pair whose key already appeared in `pairs`, with the first pair of that key, in order; undefined
+ * when there is none. Most maps of a plan have a handful of keys: compare them pairwise without
+ * allocating; use a map above that.
  */
-const plainOfUnits = new WeakMap<MapNode, unknown>();
-
-function plainOfUnit(node: MapNode): unknown {
-  let plain = plainOfUnits.get(node);
-  if (plain === undefined) {
-    plain = toPlain(node, true);
-    plainOfUnits.set(node, plain);
+export function duplicatePairs(pairs: readonly Pair[]): [Pair, Pair][] | undefined {
+  let duplicates: [Pair, Pair][] | undefined;
+  if (pairs.length <= 16) {
+    for (let index = 1; index < pairs.length; index++) {
+      const key = pairs[index].key.value;
+      for (let before = 0; before < index; before++) {
+        const other = pairs[before].key.value;
+        if (other === key || ((typeof other !== 'string' || typeof key !== 'string') && String(other) === String(key))) {
+          (duplicates ??= []).push([pairs[index], pairs[before]]);
+          break;
+        }
+      }
+    }
+    return duplicates;
   }
-  return plain;
+  const first = new Map<string, Pair>();
+  for (const pair of pairs) {
+    const key = String(pair.key.value);
+    const earlier = first.get(key);
+    if (earlier) {
+      (duplicates ??= []).push([pair, earlier]);
+    } else {
+      first.set(key, pair);
+    }
+  }
+  return duplicates;
+}
+
+/**
+ * Roots of trees known to hold no repeated key in any map: a parse path that checks while it reads
+ * (`parseLines`) records its tree here, so `checkDuplicates` need not walk it again.
+ */
+const treesWithoutDuplicateKeys = new WeakSet<TreeNode>();
+
+export function markWithoutDuplicateKeys(root: TreeNode): void {
+  treesWithoutDuplicateKeys.add(root);
+}
+
+export function isKnownWithoutDuplicateKeys(root: TreeNode): boolean {
+  return treesWithoutDuplicateKeys.has(root);
+}
+
+/** True when some map in `node` (itself included) repeats a key. Walks the whole subtree. */
+export function hasRepeatedKeys(node: TreeNode): boolean {
+  if (node.kind === 'map') {
+    return (node.pairs.length > 1 && duplicatePairs(node.pairs) !== undefined) || node.pairs.some((pair) => hasRepeatedKeys(pair.value));
+  }
+  return node.kind === 'seq' && node.items.some(hasRepeatedKeys);
 }
 
 /** Visits every node depth-first, parents before children. */

@@ -19,7 +19,7 @@ import { isIsoDate } from './dates';
 import type { Finding, Fix, Span } from './findings';
 import type { PlanKind } from './model';
 import type { MapNode, Pair, ScalarNode, TreeNode } from './tree';
-import { getMap, getNumber, getPair, getSeq, isSharedUnit, toPlain } from './tree';
+import { duplicatePairs, getMap, getNumber, getPair, getSeq, isKnownWithoutDuplicateKeys, isSharedUnit, plainMapOf, toPlain } from './tree';
 
 /** Rule ids of the findings this module reports. */
 export const SchemaRuleIds = {
@@ -44,7 +44,7 @@ export const SchemaRuleIds = {
  */
 export function validateSchema(uri: string, root: TreeNode, kind: PlanKind, reuseUnits = false): Finding[] {
   const problems: Problem[] = [];
-  collectProblems(validatorsFor(kind), undefined, toPlain(root, reuseUnits), '', problems, reuseUnits);
+  collectProblems(validatorsFor(kind), undefined, root, '', problems, reuseUnits);
   const findings: Finding[] = [];
   if (problems.length > 0) {
     const mapper = new ErrorMapper(uri, root, schemas[kind]);
@@ -69,7 +69,9 @@ export function validateSchema(uri: string, root: TreeNode, kind: PlanKind, reus
  */
 export function checkDuplicates(uri: string, root: TreeNode, kind: PlanKind, reuseUnits = false): Finding[] {
   const findings: Finding[] = [];
-  collectDuplicateKeys(uri, root, findings, reuseUnits);
+  if (!isKnownWithoutDuplicateKeys(root)) {
+    collectDuplicateKeys(uri, root, findings, reuseUnits);
+  }
   if (root.kind === 'map') {
     collectDuplicateIds(uri, idEntries(root, kind, reuseUnits), kind, findings);
   }
@@ -100,33 +102,41 @@ let ajv: Ajv | undefined;
 
 /**
  * Entries validated as units: sequence items that hold collections (a goal, an objective, a measure, a
- * position, an area, a recommendation). Their plain data is shared between versions of a document when
- * an incremental re-parse shares their nodes (`toPlain` caches it per unit), so their problems are
- * computed once per plain object: after a one-value edit only the units on the path to the edit and
- * the document's own keys are validated again, not the whole plan.
+ * position, an area, a recommendation). Each unit is validated on its own, with plain data built for it
+ * alone and dropped right after, so the plain copy of a whole document is never held at once; and for a
+ * tree from an incremental re-parse, whose untouched units are the previous version's nodes, a unit's
+ * problems are computed once per node: after a one-value edit only the units on the path to the edit
+ * and the document's own keys are validated again.
  */
 const unitDefinitions: ReadonlySet<string> = new Set(['goal', 'objective', 'measure', 'position', 'area', 'recommendation']);
 
 /**
- * The custom keyword that stands in for `items: { $ref: '#/definitions/<unit>' }`. It accepts the item
- * and records where it is; `collectProblems` then validates it with the unit's own validator.
+ * The custom keyword that stands in for `items: { $ref: '#/definitions/<unit>' }` of a property of the
+ * document or of a unit. It accepts the item and records where it is; `collectProblems` then validates
+ * it with the unit's own validator.
  */
 const unitKeyword = 'planAuditUnit';
 
-/** A unit met while validating, with its data path relative to the data that validator was given. */
+/** A unit met while validating: its node, and its data path relative to the data that validator was given. */
 interface UnitOccurrence {
   readonly definition: string;
-  readonly data: unknown;
+  readonly node: TreeNode;
   readonly instancePath: string;
 }
 
 /** Where the unit keyword records units during one (synchronous) validator call. */
 let unitSink: UnitOccurrence[] | undefined;
 
-/** A kind's validator for a whole document and one per unit definition, all compiled from one schema. */
+/** What validates one kind: the document, and each unit definition, with the properties that hold units. */
 interface KindValidators {
-  readonly document: ValidateFunction;
-  readonly unit: (definition: string) => ValidateFunction;
+  readonly document: SubjectValidator;
+  readonly unit: (definition: string) => SubjectValidator;
+}
+
+interface SubjectValidator {
+  readonly validate: ValidateFunction;
+  /** Properties whose sequence items are units (validated apart), with their unit definition. */
+  readonly unitProperties: ReadonlyMap<string, string>;
 }
 
 const validators = new Map<PlanKind, KindValidators>();
@@ -136,17 +146,30 @@ function validatorsFor(kind: PlanKind): KindValidators {
   if (!kindValidators) {
     ajv ??= createAjv();
     const instance = ajv;
-    const schema = withUnitKeyword(schemaSources[kind]) as { definitions?: unknown };
-    const units = new Map<string, ValidateFunction>();
+    const source = schemaSources[kind] as JsonSchemaSource;
+    const document = withUnitKeyword(source);
+    const definitions: Record<string, JsonSchemaSource> = {};
+    const unitPropertiesOf = new Map<string, ReadonlyMap<string, string>>();
+    for (const [name, definition] of Object.entries(source.definitions ?? {})) {
+      if (unitDefinitions.has(name)) {
+        const replaced = withUnitKeyword(definition);
+        definitions[name] = replaced.schema;
+        unitPropertiesOf.set(name, replaced.units);
+      } else {
+        definitions[name] = definition;
+      }
+    }
+    const compile = (schema: JsonSchemaSource) => instance.compile({ ...schema, definitions });
+    const units = new Map<string, SubjectValidator>();
     kindValidators = {
-      document: instance.compile(schema),
+      document: { validate: compile(document.schema), unitProperties: document.units },
       unit(definition) {
-        let validate = units.get(definition);
-        if (!validate) {
-          validate = instance.compile({ $ref: `#/definitions/${definition}`, definitions: schema.definitions });
-          units.set(definition, validate);
+        let validator = units.get(definition);
+        if (!validator) {
+          validator = { validate: compile({ $ref: `#/definitions/${definition}` }), unitProperties: unitPropertiesOf.get(definition) ?? new Map() };
+          units.set(definition, validator);
         }
-        return validate;
+        return validator;
       },
     };
     validators.set(kind, kindValidators);
@@ -154,29 +177,34 @@ function validatorsFor(kind: PlanKind): KindValidators {
   return kindValidators;
 }
 
+/** A schema as read from `schemas/`, for the transformation below. */
+interface JsonSchemaSource {
+  readonly definitions?: Readonly<Record<string, JsonSchemaSource>>;
+  readonly properties?: Readonly<Record<string, unknown>>;
+  readonly [keyword: string]: unknown;
+}
+
 /**
- * A copy of `schema` in which sequence items that refer to a unit definition use the unit keyword
- * instead. Not inside `anyOf`, `oneOf`, `not` or `if`: there a branch must see the unit's errors to
- * decide whether it matched.
+ * A copy of `schema` in which each property whose items refer to a unit definition uses the unit
+ * keyword instead, with the properties so changed. Only direct properties: elsewhere (inside `anyOf`,
+ * say, where a branch must see the unit's errors to decide whether it matched) items stay references.
  */
-function withUnitKeyword(schema: unknown): unknown {
-  if (Array.isArray(schema)) {
-    return schema.map(withUnitKeyword);
+function withUnitKeyword(schema: JsonSchemaSource): { schema: JsonSchemaSource; units: Map<string, string> } {
+  const units = new Map<string, string>();
+  if (!schema.properties) {
+    return { schema, units };
   }
-  if (schema === null || typeof schema !== 'object') {
-    return schema;
-  }
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key === 'anyOf' || key === 'oneOf' || key === 'not' || key === 'if') {
-      copy[key] = value;
-    } else if (key === 'items' && unitDefinitionOf(value) !== undefined) {
-      copy[key] = { [unitKeyword]: unitDefinitionOf(value) };
+  const properties: Record<string, unknown> = {};
+  for (const [name, property] of Object.entries(schema.properties)) {
+    const definition = unitDefinitionOf((property as { items?: unknown } | null)?.items);
+    if (definition !== undefined) {
+      units.set(name, definition);
+      properties[name] = { ...(property as object), items: { [unitKeyword]: definition } };
     } else {
-      copy[key] = withUnitKeyword(value);
+      properties[name] = property;
     }
   }
-  return copy;
+  return { schema: { ...schema, properties }, units };
 }
 
 function unitDefinitionOf(items: unknown): string | undefined {
@@ -185,58 +213,69 @@ function unitDefinitionOf(items: unknown): string | undefined {
   return name !== undefined && unitDefinitions.has(name) ? name : undefined;
 }
 
-/** The problems of one validated value (its units' excluded) and the units inside it. */
+/**
+ * The plain data a subject's validator reads: `toPlain`, except that the items of unit properties stay
+ * nodes. The unit keyword only records them, so nothing else reads them as data.
+ */
+function subjectData(node: TreeNode, unitProperties: ReadonlyMap<string, string>): unknown {
+  if (node.kind !== 'map' || unitProperties.size === 0) {
+    return toPlain(node);
+  }
+  return plainMapOf(node, (value, key) => (value.kind === 'seq' && unitProperties.has(key) ? value.items : toPlain(value)));
+}
+
+/** The problems of one validated subject (its units' excluded) and the units inside it. */
 interface ValidationResult {
   readonly problems: readonly Problem[];
   readonly units: readonly UnitOccurrence[];
 }
 
 /**
- * Results per unit definition and plain object. Plain data is never changed once built (ajv is not set
- * to coerce, default or remove anything) and a unit's problems depend on nothing but its data, so a
- * result stays true for as long as the object lives.
+ * Results per unit definition and node, for trees from an incremental re-parse (`reuseUnits`). Nodes
+ * never change and a unit's problems depend on nothing but its node, so a result stays true for as long
+ * as the node lives.
  */
-const unitResults = new Map<string, WeakMap<object, ValidationResult>>();
+const unitResults = new Map<string, WeakMap<TreeNode, ValidationResult>>();
 
 /**
- * Validates `data` and, recursively, the units in it; appends problems with paths from the document
- * root. With `reuseUnits` (see `toPlain`), a unit's result is looked up and kept.
+ * Validates `node` (the document when `definition` is undefined, else a unit) and, recursively, the
+ * units in it; appends problems with paths from the document root.
  */
 function collectProblems(
   kindValidators: KindValidators,
   definition: string | undefined,
-  data: unknown,
+  node: TreeNode,
   prefix: string,
   problems: Problem[],
   reuseUnits: boolean,
 ): void {
-  const cacheable = reuseUnits && definition !== undefined && data !== null && typeof data === 'object';
+  const cacheable = reuseUnits && definition !== undefined;
   let results = cacheable ? unitResults.get(definition) : undefined;
-  let result = results?.get(data as object);
+  let result = results?.get(node);
   if (!result) {
-    const validate = definition === undefined ? kindValidators.document : kindValidators.unit(definition);
+    const subject = definition === undefined ? kindValidators.document : kindValidators.unit(definition);
     const units: UnitOccurrence[] = [];
     const outer = unitSink;
     unitSink = units;
     try {
-      validate(data);
+      subject.validate(subjectData(node, subject.unitProperties));
     } finally {
       unitSink = outer;
     }
-    result = { problems: validate.errors ? collapse(validate.errors) : [], units };
+    result = { problems: subject.validate.errors ? collapse(subject.validate.errors) : [], units };
     if (cacheable) {
       if (!results) {
         results = new WeakMap();
         unitResults.set(definition, results);
       }
-      results.set(data as object, result);
+      results.set(node, result);
     }
   }
   for (const problem of result.problems) {
     problems.push(prefix === '' ? problem : withPathPrefix(problem, prefix));
   }
   for (const unit of result.units) {
-    collectProblems(kindValidators, unit.definition, unit.data, prefix + unit.instancePath, problems, reuseUnits);
+    collectProblems(kindValidators, unit.definition, unit.node, prefix + unit.instancePath, problems, reuseUnits);
   }
 }
 
@@ -261,7 +300,8 @@ function createAjv(): Ajv {
     schemaType: 'string',
     errors: false,
     validate(definition: string, data: unknown, _parentSchema?: unknown, dataContext?: { instancePath: string }) {
-      unitSink?.push({ definition, data, instancePath: dataContext?.instancePath ?? '' });
+      // The item is a node: `subjectData` keeps unit items as nodes.
+      unitSink?.push({ definition, node: data as TreeNode, instancePath: dataContext?.instancePath ?? '' });
       return true;
     },
   });
@@ -1045,39 +1085,6 @@ function collectDuplicateKeys(uri: string, node: TreeNode, findings: Finding[], 
     }
   }
   return clean;
-}
-
-/**
- * Each pair whose key already appeared in `pairs`, with the first pair of that key, in order; undefined
- * when there is none. Most maps of a plan have a handful of keys: compare them pairwise without
- * allocating; use a map above that.
- */
-function duplicatePairs(pairs: readonly Pair[]): [Pair, Pair][] | undefined {
-  let duplicates: [Pair, Pair][] | undefined;
-  if (pairs.length <= 16) {
-    for (let index = 1; index < pairs.length; index++) {
-      const key = pairs[index].key.value;
-      for (let before = 0; before < index; before++) {
-        const other = pairs[before].key.value;
-        if (other === key || ((typeof other !== 'string' || typeof key !== 'string') && String(other) === String(key))) {
-          (duplicates ??= []).push([pairs[index], pairs[before]]);
-          break;
-        }
-      }
-    }
-    return duplicates;
-  }
-  const first = new Map<string, Pair>();
-  for (const pair of pairs) {
-    const key = String(pair.key.value);
-    const earlier = first.get(key);
-    if (earlier) {
-      (duplicates ??= []).push([pair, earlier]);
-    } else {
-      first.set(key, pair);
-    }
-  }
-  return duplicates;
 }
 
 /** An entry that carries an id, with what it is for messages ("measure"). */
