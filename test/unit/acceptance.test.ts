@@ -84,7 +84,7 @@ function subjectOf(finding: Finding, model: PlanAuditModel | undefined): string 
   if (!model) {
     return '?';
   }
-  const inside = (node: { span: readonly [number, number] }) => node.span[0] <= finding.span[0] && finding.span[0] < Math.max(node.span[1], node.span[0] + 1);
+  const inside = (node: { start: number; end: number }) => node.start <= finding.span[0] && finding.span[0] < Math.max(node.end, node.start + 1);
   switch (model.kind) {
     case 'plan': {
       const measure = allMeasures(model).find((candidate) => inside(candidate.node));

@@ -14,7 +14,7 @@ import type { Finding } from '../../server/src/core/findings';
 import type { ParsedDocument } from '../../server/src/core/parse';
 import { parseWithYaml } from '../../server/src/core/parse';
 import type { MapNode, TreeNode } from '../../server/src/core/tree';
-import { getMapItems, getSeq, isKnownWithoutDuplicateKeys, walk } from '../../server/src/core/tree';
+import { getMapItems, getSeq, isKnownWithoutDuplicateKeys, spanOf, walk } from '../../server/src/core/tree';
 import { parseLines } from '../../server/src/core/parseLines';
 import { checkDuplicates } from '../../server/src/core/validateSchema';
 
@@ -142,7 +142,7 @@ describe('reparseIncrementally', () => {
     assert.notStrictEqual(goals.items[1], oldGoals.items[1], 'items after the edit are moved copies');
     const measure = getMapItems(goals.items[0] as MapNode, 'measures')[0];
     const name = measure.pairs[1].value;
-    assert.strictEqual(incremental.text.slice(name.span[0], name.span[1]), 'Number of AD/CVD-related audits completed');
+    assert.strictEqual(incremental.text.slice(spanOf(name)[0], spanOf(name)[1]), 'Number of AD/CVD-related audits completed');
   });
 
   it('edits a target value (number → number, number → text)', () => {
@@ -437,8 +437,8 @@ function randomEdit(document: ParsedDocument, random: () => number): FuzzEdit {
     const spans: (readonly [number, number])[] = [];
     if (document.root) {
       walk(document.root, (node) => {
-        if (node.kind === 'scalar' && node.span[1] > node.span[0]) {
-          spans.push(node.span);
+        if (node.kind === 'scalar' && spanOf(node)[1] > spanOf(node)[0]) {
+          spans.push(spanOf(node));
         }
       });
     }
@@ -484,7 +484,7 @@ function collectKeys(root: TreeNode): (readonly [number, number])[] {
   walk(root, (node) => {
     if (node.kind === 'map') {
       for (const pair of node.pairs) {
-        keys.push(pair.key.span);
+        keys.push(spanOf(pair.key));
       }
     }
   });

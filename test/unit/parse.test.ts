@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import { analyzeText } from '../../server/src/core/analyze';
 import { defaultParseLimits, parseWithYaml } from '../../server/src/core/parse';
 import type { MapNode, SeqNode } from '../../server/src/core/tree';
+import { spanOf } from '../../server/src/core/tree';
 
 const slice = (text: string, span: readonly [number, number]) => text.slice(span[0], span[1]);
 
@@ -13,12 +14,12 @@ describe('parseWithYaml', () => {
   it('keeps exact spans for keys, values and collections (trailing line breaks dropped)', () => {
     const text = 'kind: plan  # a comment\ngoals:\n  - id: g1\n    title: "2017"\n\n# trailing\n';
     const root = parseWithYaml('u', text).root as MapNode;
-    assert.strictEqual(slice(text, root.pairs[0].key.span), 'kind');
-    assert.strictEqual(slice(text, root.pairs[0].value.span), 'plan');
+    assert.strictEqual(slice(text, spanOf(root.pairs[0].key)), 'kind');
+    assert.strictEqual(slice(text, spanOf(root.pairs[0].value)), 'plan');
     const goals = root.pairs[1].value as SeqNode;
-    assert.strictEqual(slice(text, goals.span), '- id: g1\n    title: "2017"');
+    assert.strictEqual(slice(text, spanOf(goals)), '- id: g1\n    title: "2017"');
     const goal = goals.items[0] as MapNode;
-    assert.deepStrictEqual(goal.pairs[1].value, { kind: 'scalar', value: '2017', span: [53, 59], quoted: true });
+    assert.deepStrictEqual(goal.pairs[1].value, { kind: 'scalar', value: '2017', start: 53, end: 59, quoted: true });
   });
 
   it('gives an empty key (`key:`) a null value with an empty span after the colon', () => {

@@ -26,7 +26,7 @@ import type { Span } from './findings';
 import type { Area, Plan, Portfolio } from './model';
 import { entryAnchor } from './model';
 import type { AuditContext, AuditedDocument, WorkspaceView } from './rule';
-import { getPair } from './tree';
+import { getPair, spanOf } from './tree';
 import { compareUris, workspaceIndex } from './workspaceIndex';
 
 // Kept here too: rules and the summary order URIs with it; the ordering itself lives with the index.
@@ -232,7 +232,7 @@ export function coveredPlan(document: AuditedDocument<Plan>, reviewFiscalYear: n
     issueArea: plan.issueArea,
     standing: planStanding(plan, reviewFiscalYear),
     lastYear: planLastYear(plan),
-    span: (idPair?.key ?? entryAnchor(plan.node, ['title'])).span,
+    span: spanOf(idPair?.key ?? entryAnchor(plan.node, ['title'])),
   };
 }
 
@@ -321,7 +321,7 @@ function areaCoverage(portfolio: AuditedDocument<Portfolio>, area: Area, areaId:
     portfolioId: portfolio.model.id,
     areaId,
     title: area.title,
-    span: entryAnchor(area.node, ['id', 'title']).span,
+    span: spanOf(entryAnchor(area.node, ['id', 'title'])),
     status,
     plans: ordered,
     governingPlans,

@@ -130,12 +130,12 @@ export function insertIntoMap(text: string, map: MapNode, entry: NewEntry): Text
     return undefined;
   }
   if (map.flow) {
-    const offset = Math.max(last.value.span[1], last.key.span[1]);
+    const offset = Math.max(last.value.end, last.key.end);
     return { offset, deleteCount: 0, insertText: `, ${renderFlow(entry)}` };
   }
   const layout = detectLayout(text);
-  const baseColumn = columnOf(text, map.pairs[0].key.span[0]);
-  const offset = lineEndOf(text, Math.max(last.value.span[1] - 1, last.key.span[1]));
+  const baseColumn = columnOf(text, map.pairs[0].key.start);
+  const offset = lineEndOf(text, Math.max(last.value.end - 1, last.key.end));
   return { offset, deleteCount: 0, insertText: renderBlock(entry, baseColumn, layout) };
 }
 

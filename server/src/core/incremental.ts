@@ -179,7 +179,7 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
  * `outer` when the change is not there, `undefined` when the lines are no longer only comments.
  */
 function editLeadingComments(root: TreeNode, oldText: string, newText: string, changeEnd: number, delta: number): TreeNode | typeof outer | undefined {
-  const oldEnd = oldText.lastIndexOf('\n', root.span[0] - 1) + 1;
+  const oldEnd = oldText.lastIndexOf('\n', root.start - 1) + 1;
   if (oldEnd === 0 || changeEnd > oldEnd - 1) {
     return outer;
   }
@@ -262,14 +262,14 @@ function isInDocumentOrder(root: TreeNode): boolean {
   const stack: TreeNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.span[0] < last) {
+    if (node.start < last) {
       return false;
     }
-    last = node.span[0];
+    last = node.start;
     if (node.kind === 'map') {
       for (let i = node.pairs.length - 1; i >= 0; i--) {
         const key = node.pairs[i].key;
-        if (key.span[0] === key.span[1]) {
+        if (key.start === key.end) {
           return false;
         }
         stack.push(node.pairs[i].value, key);
@@ -320,13 +320,13 @@ function candidatesAt(root: TreeNode, offset: number): Candidate[] {
       const child = node.items[index];
       steps.push({ node, index });
       if (!node.flow && child.kind === 'map') {
-        candidates.push({ kind: 'item', start: child.span[0], end: child.span[1], steps: steps.slice() });
+        candidates.push({ kind: 'item', start: child.start, end: child.end, steps: steps.slice() });
       }
       node = child;
     } else {
       let index = -1;
       for (let i = node.pairs.length - 1; i >= 0; i--) {
-        if (node.pairs[i].key.span[0] <= offset) {
+        if (node.pairs[i].key.start <= offset) {
           index = i;
           break;
         }
@@ -337,9 +337,9 @@ function candidatesAt(root: TreeNode, offset: number): Candidate[] {
       const { key, value } = node.pairs[index];
       steps.push({ node, index });
       if (!node.flow) {
-        candidates.push({ kind: 'pair', start: key.span[0], end: Math.max(key.span[1], value.span[1]), steps: steps.slice() });
+        candidates.push({ kind: 'pair', start: key.start, end: Math.max(key.end, value.end), steps: steps.slice() });
       }
-      if (value.span[0] > offset) {
+      if (value.start > offset) {
         break;
       }
       node = value;
@@ -354,7 +354,7 @@ function lastStartingAtOrBefore(items: readonly TreeNode[], offset: number): num
   let found = -1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (items[mid].span[0] <= offset) {
+    if (items[mid].start <= offset) {
       found = mid;
       low = mid + 1;
     } else {
@@ -424,7 +424,7 @@ function regionOf(text: string, unit: Candidate): Region | undefined {
   } else {
     // The key starts its line, at the column of its map's first key (not, say, under a `?` line).
     const map = unit.steps[unit.steps.length - 1].node;
-    if (lineStart + column !== start || map.span[0] - (text.lastIndexOf('\n', map.span[0] - 1) + 1) !== column) {
+    if (lineStart + column !== start || map.start - (text.lastIndexOf('\n', map.start - 1) + 1) !== column) {
       return undefined;
     }
   }
@@ -525,7 +525,7 @@ function splice(
     }
     const key = builder.buildKey(pairNode.key as YamlNode);
     const valueNode = pairNode.value as YamlNode | null;
-    const value = valueNode ? builder.build(valueNode, depth) : nullScalar([key.span[1], key.span[1]]);
+    const value = valueNode ? builder.build(valueNode, depth) : nullScalar([key.end, key.end]);
     unit = { key, value };
   }
 
@@ -557,7 +557,7 @@ function splice(
   // ending there may end with the unit too.
   const atEnd = newRegionEnd === newText.length;
   const container = candidate.steps[candidate.steps.length - 1].node;
-  const oldContainerEnd = container.span[1];
+  const oldContainerEnd = container.end;
   const endsInRegion = atEnd || oldContainerEnd < oldRegionEnd;
   if (endsInRegion && tail.includes('#')) {
     return outer;
@@ -578,13 +578,13 @@ function splice(
   let unitContainerPairs: readonly Pair[] | undefined;
   for (let level = candidate.steps.length - 1; level >= 0; level--) {
     const { node, index } = candidate.steps[level];
-    const span: Span = [node.span[0], newEnd(node.span[1])];
+    const end = newEnd(node.end);
     if (node.kind === 'seq') {
       const items: TreeNode[] = new Array(node.items.length);
       for (let i = 0; i < index; i++) {
         const item = node.items[i];
         // An empty item of `yaml`'s (a JS null) takes the whole sequence's span, which moves.
-        if (item.span[0] === node.span[0] && item.span[1] === node.span[1]) {
+        if (item.start === node.start && item.end === node.end) {
           return unsafe();
         }
         items[i] = item;
@@ -593,7 +593,7 @@ function splice(
       for (let i = index + 1; i < node.items.length; i++) {
         items[i] = shifter.node(node.items[i]);
       }
-      replacement = { kind: 'seq', items, span, flow: node.flow } satisfies SeqNode;
+      replacement = { kind: 'seq', items, start: node.start, end, flow: node.flow } satisfies SeqNode;
     } else {
       const pairs: Pair[] = new Array(node.pairs.length);
       for (let i = 0; i < index; i++) {
@@ -603,7 +603,7 @@ function splice(
       for (let i = index + 1; i < node.pairs.length; i++) {
         pairs[i] = shifter.pair(node.pairs[i]);
       }
-      replacement = { kind: 'map', pairs, span, flow: node.flow } satisfies MapNode;
+      replacement = { kind: 'map', pairs, start: node.start, end, flow: node.flow } satisfies MapNode;
       unitContainerPairs ??= pairs;
     }
   }
@@ -657,7 +657,7 @@ function lastToken(unit: TreeNode | Pair): { end: number; empty: boolean } {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.kind === 'scalar' || node.flow) {
-      end = Math.max(end, node.span[1]);
+      end = Math.max(end, node.end);
     } else if (node.kind === 'map') {
       for (const pair of node.pairs) {
         stack.push(pair.key, pair.value);
@@ -676,7 +676,7 @@ function lastToken(unit: TreeNode | Pair): { end: number; empty: boolean } {
       break;
     }
   }
-  return { end, empty: last.kind === 'scalar' && last.span[0] === last.span[1] };
+  return { end, empty: last.kind === 'scalar' && last.start === last.end };
 }
 
 /** True when the first non-blank line from `pos` is a comment. */
@@ -695,11 +695,12 @@ class Shifter {
     private readonly min: number,
   ) {}
 
-  span(span: Span): Span {
-    if (span[0] < this.min) {
+  /** The moved start of `node`; unsafe when it lies before the region's end. */
+  private start(node: TreeNode): number {
+    if (node.start < this.min) {
       return unsafe();
     }
-    return [span[0] + this.delta, span[1] + this.delta];
+    return node.start + this.delta;
   }
 
   pair(pair: Pair): Pair {
@@ -716,22 +717,22 @@ class Shifter {
     }
     switch (node.kind) {
       case 'scalar':
-        return { kind: 'scalar', value: node.value, span: this.span(node.span), quoted: node.quoted } satisfies ScalarNode;
+        return { kind: 'scalar', value: node.value, start: this.start(node), end: node.end + this.delta, quoted: node.quoted } satisfies ScalarNode;
       case 'map': {
-        const span = this.span(node.span);
+        const start = this.start(node);
         const pairs: Pair[] = new Array(node.pairs.length);
         for (let i = 0; i < node.pairs.length; i++) {
           pairs[i] = this.pair(node.pairs[i]);
         }
-        return { kind: 'map', pairs, span, flow: node.flow } satisfies MapNode;
+        return { kind: 'map', pairs, start, end: node.end + this.delta, flow: node.flow } satisfies MapNode;
       }
       case 'seq': {
-        const span = this.span(node.span);
+        const start = this.start(node);
         const items: TreeNode[] = new Array(node.items.length);
         for (let i = 0; i < node.items.length; i++) {
           items[i] = this.node(node.items[i]);
         }
-        return { kind: 'seq', items, span, flow: node.flow } satisfies SeqNode;
+        return { kind: 'seq', items, start, end: node.end + this.delta, flow: node.flow } satisfies SeqNode;
       }
     }
   }
@@ -767,21 +768,23 @@ class SubtreeBuilder {
         }
         const key = this.buildKey(item.key as YamlNode | null, depth);
         const valueNode = item.value as YamlNode | null;
-        const value = valueNode ? this.build(valueNode, depth + 1) : nullScalar([key.span[1], key.span[1]]);
+        const value = valueNode ? this.build(valueNode, depth + 1) : nullScalar([key.end, key.end]);
         pairs.push({ key, value });
       }
-      return this.noteFlowEnd({ kind: 'map', pairs, span: this.span(node), flow: Boolean(node.flow) } satisfies MapNode);
+      const [start, end] = this.span(node);
+      return this.noteFlowEnd({ kind: 'map', pairs, start, end, flow: Boolean(node.flow) } satisfies MapNode);
     }
     if (isSeq(node)) {
       const items = node.items.map((item) => (item ? this.build(item as YamlNode, depth + 1) : nullScalar(this.span(node))));
-      return this.noteFlowEnd({ kind: 'seq', items, span: this.span(node), flow: Boolean(node.flow) } satisfies SeqNode);
+      const [start, end] = this.span(node);
+      return this.noteFlowEnd({ kind: 'seq', items, start, end, flow: Boolean(node.flow) } satisfies SeqNode);
     }
     return unsafe();
   }
 
   private noteFlowEnd<T extends MapNode | SeqNode>(node: T): T {
     if (node.flow) {
-      this.contentEnd = Math.max(this.contentEnd, node.span[1]);
+      this.contentEnd = Math.max(this.contentEnd, node.end);
     }
     return node;
   }
@@ -803,9 +806,9 @@ class SubtreeBuilder {
     }
     // A complex key: parse.ts keeps it as text; its content is never built, but must be safe to drop.
     this.build(node, depth);
-    const span = this.span(node);
-    this.contentEnd = Math.max(this.contentEnd, span[1]);
-    return { kind: 'scalar', value: `(complex key)`, span, quoted: false };
+    const [start, end] = this.span(node);
+    this.contentEnd = Math.max(this.contentEnd, end);
+    return { kind: 'scalar', value: `(complex key)`, start, end, quoted: false };
   }
 
   private buildScalar(node: YamlScalar): ScalarNode {
@@ -821,9 +824,9 @@ class SubtreeBuilder {
       value = String(raw);
     }
     const quoted = node.type !== undefined && node.type !== YamlScalar.PLAIN;
-    const span = this.span(node);
-    this.contentEnd = Math.max(this.contentEnd, span[1]);
-    return { kind: 'scalar', value, span, quoted };
+    const [start, end] = this.span(node);
+    this.contentEnd = Math.max(this.contentEnd, end);
+    return { kind: 'scalar', value, start, end, quoted };
   }
 
   span(node: YamlNode): Span {
@@ -850,5 +853,5 @@ function isWhitespace(code: number): boolean {
 }
 
 function nullScalar(span: Span): ScalarNode {
-  return { kind: 'scalar', value: null, span, quoted: false };
+  return { kind: 'scalar', value: null, start: span[0], end: span[1], quoted: false };
 }

@@ -361,8 +361,8 @@ export function allMeasures(plan: Plan): readonly Measure[] {
       }
     }
     // Usually in order already (objectives follow their goal's own measures); sort only if not.
-    if (!list.every((measure, index) => index === 0 || list[index - 1].node.span[0] <= measure.node.span[0])) {
-      list.sort((a, b) => a.node.span[0] - b.node.span[0]);
+    if (!list.every((measure, index) => index === 0 || list[index - 1].node.start <= measure.node.start)) {
+      list.sort((a, b) => a.node.start - b.node.start);
     }
     measures = list;
     measuresOfPlan.set(plan, measures);

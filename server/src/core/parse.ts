@@ -170,14 +170,16 @@ class TreeBuilder {
         const keyNode = item.key as YamlNode | null;
         const key = this.buildKey(keyNode);
         const valueNode = item.value as YamlNode | null;
-        const value = valueNode ? this.build(valueNode, depth + 1) : nullScalar([key.span[1], key.span[1]]);
+        const value = valueNode ? this.build(valueNode, depth + 1) : nullScalar([key.end, key.end]);
         pairs.push({ key, value });
       }
-      return { kind: 'map', pairs, span: this.span(node), flow: Boolean(node.flow) } satisfies MapNode;
+      const [start, end] = this.span(node);
+      return { kind: 'map', pairs, start, end, flow: Boolean(node.flow) } satisfies MapNode;
     }
     if (isSeq(node)) {
       const items = node.items.map((item) => (item ? this.build(item as YamlNode, depth + 1) : nullScalar(this.span(node))));
-      return { kind: 'seq', items, span: this.span(node), flow: Boolean(node.flow) } satisfies SeqNode;
+      const [start, end] = this.span(node);
+      return { kind: 'seq', items, start, end, flow: Boolean(node.flow) } satisfies SeqNode;
     }
     return nullScalar(this.span(node));
   }
@@ -190,8 +192,8 @@ class TreeBuilder {
       return this.buildScalar(node);
     }
     // Complex keys (`? [a, b]`) have no place in the plan format; keep them as text so the schema reports them.
-    const span = this.span(node);
-    return { kind: 'scalar', value: `(complex key)`, span, quoted: false };
+    const [start, end] = this.span(node);
+    return { kind: 'scalar', value: `(complex key)`, start, end, quoted: false };
   }
 
   private buildScalar(node: YamlScalar): ScalarNode {
@@ -207,7 +209,8 @@ class TreeBuilder {
       value = String(raw);
     }
     const quoted = node.type !== undefined && node.type !== YamlScalar.PLAIN;
-    return { kind: 'scalar', value, span: this.span(node), quoted };
+    const [start, end] = this.span(node);
+    return { kind: 'scalar', value, start, end, quoted };
   }
 
   /**
@@ -313,5 +316,5 @@ function isWhitespace(code: number): boolean {
 }
 
 function nullScalar(span: Span): ScalarNode {
-  return { kind: 'scalar', value: null, span, quoted: false };
+  return { kind: 'scalar', value: null, start: span[0], end: span[1], quoted: false };
 }

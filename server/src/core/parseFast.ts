@@ -159,7 +159,7 @@ class FastBuilder extends RangeBuilder {
     }
     const last = children[children.length - 1];
     const lastEmptyAt = last.node === undefined ? this.skipSpaceBack(last.start) : -1;
-    return this.finishBlock({ kind: 'seq', items, span: [start, 0], flow: false }, start, indent, last, items[items.length - 1], lastEmptyAt);
+    return this.finishBlock({ kind: 'seq', items, start: start, end: 0, flow: false }, start, indent, last, items[items.length - 1], lastEmptyAt);
   }
 
   private blockMap(start: number, children: readonly Built[], level: number): Built {
@@ -175,12 +175,12 @@ class FastBuilder extends RangeBuilder {
     let colon = -1;
     for (let index = 0; index < children.length; index += 2) {
       const key = this.key(children[index]);
-      colon = this.colonAfter(key.span[1]);
+      colon = this.colonAfter(key.end);
       const value = children[index + 1];
       pairs.push({ key, value: value.node ?? this.emptyNode(colon + 1) });
     }
     const last = children[children.length - 1];
-    return this.finishBlock({ kind: 'map', pairs, span: [start, 0], flow: false }, start, indent, last, pairs[pairs.length - 1].value, last.node === undefined ? colon + 1 : -1);
+    return this.finishBlock({ kind: 'map', pairs, start: start, end: 0, flow: false }, start, indent, last, pairs[pairs.length - 1].value, last.node === undefined ? colon + 1 : -1);
   }
 
   private scalar(start: number, close: number, raw: unknown): Built {
@@ -194,18 +194,18 @@ class FastBuilder extends RangeBuilder {
         // `"x"#c` is an error for `yaml`: a comment needs a space before it.
         throw new Unsure();
       }
-      return { node: { kind: 'scalar', value: raw, span: [start, close], quoted: true }, kind: 'scalar', start, end: close, leaf: Leaf.Absorbs, end2: close };
+      return { node: { kind: 'scalar', value: raw, start: start, end: close, quoted: true }, kind: 'scalar', start, end: close, leaf: Leaf.Absorbs, end2: close };
     }
     if (c === 0x7c /* | */ || c === 0x3e /* > */) {
       const end = this.blockScalarEnd(start, close);
-      return { node: { kind: 'scalar', value: raw, span: [start, end], quoted: true }, kind: 'scalar', start, end, leaf: Leaf.Block, end2: end };
+      return { node: { kind: 'scalar', value: raw, start: start, end: end, quoted: true }, kind: 'scalar', start, end, leaf: Leaf.Block, end2: end };
     }
     const end = this.trimBack(close, start);
     if (end <= start || (hasLineBreak(text, start, end) && (raw.includes('#') || /(^|[ \r\n])#/.test(text.slice(start, end))))) {
       // Continuation lines: a comment among them ends the scalar in YAML; leave such text to `yaml`.
       throw new Unsure();
     }
-    return { node: { kind: 'scalar', value: resolvePlain(raw), span: [start, end], quoted: false }, kind: 'scalar', start, end, leaf: Leaf.Absorbs, end2: end };
+    return { node: { kind: 'scalar', value: resolvePlain(raw), start: start, end: end, quoted: false }, kind: 'scalar', start, end, leaf: Leaf.Absorbs, end2: end };
   }
 
   private flow(start: number, close: number, isMap: boolean, result: unknown, children: readonly Built[]): Built {
@@ -236,13 +236,13 @@ class FastBuilder extends RangeBuilder {
         const value = this.flowEntry(children[index + 1]);
         pairs.push({ key, value });
       }
-      node = { kind: 'map', pairs, span: [start, close], flow: true } satisfies MapNode;
+      node = { kind: 'map', pairs, start: start, end: close, flow: true } satisfies MapNode;
     } else {
       // A `key: value` pair in a flow sequence gives js-yaml two nodes for one item.
       if (!Array.isArray(result) || result.length !== children.length) {
         throw new Unsure();
       }
-      node = { kind: 'seq', items: children.map((child) => this.flowEntry(child)), span: [start, close], flow: true } satisfies SeqNode;
+      node = { kind: 'seq', items: children.map((child) => this.flowEntry(child)), start: start, end: close, flow: true } satisfies SeqNode;
     }
     return { node, kind: isMap ? 'mapping' : 'sequence', start, end: close, leaf: Leaf.Absorbs, end2: close };
   }

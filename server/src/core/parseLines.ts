@@ -23,7 +23,6 @@
  * a root that is not a collection, an empty document, nesting deeper than half of `limits.maxDepth`,
  * and any indentation it does not expect. `parseFast` and `parseWithYaml` decide those.
  */
-import type { Span } from './findings';
 import type { ParseLimits, ParsedDocument } from './parse';
 import { markSafeForIncrementalParse } from './incremental';
 import { defaultParseLimits } from './parse';
@@ -145,7 +144,7 @@ class LineBuilder extends RangeBuilder {
     }
     this.checkKeys(pairs);
     // `slice`: an exact-size copy; a pushed-to array keeps room for 17 entries, and trees are kept.
-    const node = { kind: 'map' as const, pairs: pairs.slice(), span: [start, 0] as Span, flow: false as const };
+    const node = { kind: 'map' as const, pairs: pairs.slice(), start, end: 0, flow: false as const };
     return this.finish(this.finishBlock(node, start, column, this.lastRead(), pairs[pairs.length - 1].value, emptyAfter), node);
   }
 
@@ -173,7 +172,7 @@ class LineBuilder extends RangeBuilder {
       }
       position = next;
     }
-    const node = { kind: 'seq' as const, items: items.slice(), span: [start, 0] as Span, flow: false as const };
+    const node = { kind: 'seq' as const, items: items.slice(), start, end: 0, flow: false as const };
     return this.finish(this.finishBlock(node, start, column, this.lastRead(), items[items.length - 1], -1), node);
   }
 
@@ -272,7 +271,7 @@ class LineBuilder extends RangeBuilder {
     if (c === Char.OpenBracket || c === Char.OpenBrace) {
       const lineStop = lineEnd(text, position);
       const flow = this.flowCollection(position, lineStop, 0);
-      const end = flow.span[1];
+      const end = flow.end;
       this.expectLineEnd(end, lineStop);
       this.setLeaf(end, Leaf.Absorbs, this.afterLine(lineStop, parentColumn));
       return flow;
@@ -299,7 +298,7 @@ class LineBuilder extends RangeBuilder {
       }
     }
     const end = this.trimBack(contentStop < 0 ? lineStop : contentStop, position);
-    const node: ScalarNode = { kind: 'scalar', value: resolvePlain(text.slice(position, end)), span: [position, end], quoted: false };
+    const node: ScalarNode = { kind: 'scalar', value: resolvePlain(text.slice(position, end)), start: position, end: end, quoted: false };
     this.setLeaf(end, Leaf.Absorbs, this.afterLine(lineStop, parentColumn));
     return node;
   }
@@ -314,7 +313,7 @@ class LineBuilder extends RangeBuilder {
     const raw = text.slice(position + 1, close);
     const value = text.charCodeAt(position) === Char.SingleQuote ? raw.replace(/''/g, "'") : raw;
     this.setLeaf(end, Leaf.Absorbs, this.afterLine(lineStop, parentColumn));
-    return { kind: 'scalar', value, span: [position, end], quoted: true };
+    return { kind: 'scalar', value, start: position, end: end, quoted: true };
   }
 
   /** After a quoted scalar or flow collection that ends at `end`: spaces, then a comment or the line's end. */
@@ -397,7 +396,7 @@ class LineBuilder extends RangeBuilder {
       lines.pop();
     }
     const value = (literal ? lines.join('\n') : fold(lines)) + (strip ? '' : '\n');
-    const node: ScalarNode = { kind: 'scalar', value, span: [position, end], quoted: true };
+    const node: ScalarNode = { kind: 'scalar', value, start: position, end: end, quoted: true };
     this.setLeaf(end, Leaf.Block, this.skipSpace(end));
     return node;
   }
@@ -421,20 +420,20 @@ class LineBuilder extends RangeBuilder {
       for (;;) {
         if (isMap) {
           const key = this.flowEntry(index, lineStop, depth);
-          if (key.kind !== 'scalar' || key.span[1] - key.span[0] > 1000) {
+          if (key.kind !== 'scalar' || key.end - key.start > 1000) {
             throw new Unsure();
           }
-          index = this.skipFlowSpace(key.span[1], lineStop);
+          index = this.skipFlowSpace(key.end, lineStop);
           if (text.charCodeAt(index) !== Char.Colon || text.charCodeAt(index + 1) !== Char.Space) {
             throw new Unsure();
           }
           const value = this.flowEntry(this.skipFlowSpace(index + 1, lineStop), lineStop, depth);
           pairs.push({ key, value });
-          index = this.skipFlowSpace(value.span[1], lineStop);
+          index = this.skipFlowSpace(value.end, lineStop);
         } else {
           const item = this.flowEntry(index, lineStop, depth);
           items.push(item);
-          index = this.skipFlowSpace(item.span[1], lineStop);
+          index = this.skipFlowSpace(item.end, lineStop);
         }
         const code = text.charCodeAt(index);
         if (code === closing) {
@@ -450,8 +449,8 @@ class LineBuilder extends RangeBuilder {
       }
     }
     this.checkKeys(pairs);
-    const span: [number, number] = [position, index + 1];
-    return isMap ? { kind: 'map', pairs, span, flow: true } : { kind: 'seq', items, span, flow: true };
+    const end = index + 1;
+    return isMap ? { kind: 'map', pairs, start: position, end, flow: true } : { kind: 'seq', items, start: position, end, flow: true };
   }
 
   /** A value inside a flow collection: a nested collection, a quoted scalar or a plain scalar. */
@@ -464,7 +463,7 @@ class LineBuilder extends RangeBuilder {
     if (c === Char.DoubleQuote || c === Char.SingleQuote) {
       const close = this.closingQuote(position, lineStop);
       const raw = text.slice(position + 1, close);
-      return { kind: 'scalar', value: c === Char.SingleQuote ? raw.replace(/''/g, "'") : raw, span: [position, close + 1], quoted: true };
+      return { kind: 'scalar', value: c === Char.SingleQuote ? raw.replace(/''/g, "'") : raw, start: position, end: close + 1, quoted: true };
     }
     if (!isPlainStart(c, text.charCodeAt(position + 1))) {
       throw new Unsure();
@@ -483,7 +482,7 @@ class LineBuilder extends RangeBuilder {
       }
     }
     end = this.trimBack(end, position);
-    return { kind: 'scalar', value: resolvePlain(text.slice(position, end)), span: [position, end], quoted: false };
+    return { kind: 'scalar', value: resolvePlain(text.slice(position, end)), start: position, end: end, quoted: false };
   }
 
   /** Skips spaces inside a flow collection; reaching the end of the line means it spans lines. */
@@ -565,7 +564,7 @@ class LineBuilder extends RangeBuilder {
       if (raw.includes('\\')) {
         throw new Unsure();
       }
-      node = { kind: 'scalar', value: raw, span: [position, keyEnd], quoted: true };
+      node = { kind: 'scalar', value: raw, start: position, end: keyEnd, quoted: true };
     } else {
       if (!isKeyStart(c)) {
         return undefined;
@@ -589,7 +588,7 @@ class LineBuilder extends RangeBuilder {
       // Words (keys that start with a letter or `_`) share one string per distinct key.
       const first = text.charCodeAt(position) | 0x20;
       const raw = (first >= 0x61 && first <= 0x7a) || first === 0x7f ? internKey(text, position, keyEnd) : text.slice(position, keyEnd);
-      node = { kind: 'scalar', value: resolvePlain(raw), span: [position, keyEnd], quoted: false };
+      node = { kind: 'scalar', value: resolvePlain(raw), start: position, end: keyEnd, quoted: false };
     }
     if (keyEnd - position > 1000) {
       throw new Unsure();

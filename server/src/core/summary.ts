@@ -24,7 +24,7 @@ import type { OptimalRangeIssue, PositionAnalysis } from './staffingAnalysis';
 import { analyzePosition, formatOptimalRange } from './staffingAnalysis';
 import { openTooLongYears } from './rules/recommendation-open-too-long';
 import { applySuppressions } from './suppressions';
-import { getNode, getPair } from './tree';
+import { getNode, getPair, spanOf } from './tree';
 
 /** A 0-based line and UTF-16 character, as in LSP. */
 export interface SummaryPosition {
@@ -251,7 +251,7 @@ export function computeSummary(workspace: WorkspaceView, context: SummaryContext
     reviewFiscalYear: context.reviewFiscalYear,
     fiscalYearStartMonth: context.fiscalYearStartMonth,
     portfolio: portfolio
-      ? { id: portfolio.model.id, title: portfolio.model.title, location: at(portfolio.uri, entryAnchor(portfolio.model.node, ['title', 'id']).span) }
+      ? { id: portfolio.model.id, title: portfolio.model.title, location: at(portfolio.uri, spanOf(entryAnchor(portfolio.model.node, ['title', 'id']))) }
       : undefined,
     files: summarizeFiles(workspace, options.findingsByUri),
     coverage: summarizeCoverage(workspace, context),
@@ -435,7 +435,7 @@ function judgeMeasures(document: AuditedDocument<Plan>): MeasureTargets[] {
   const rows: MeasureTargets[] = [];
   const undecided: { index: number; span: Span }[] = [];
   for (const measure of measures) {
-    const anchor = entryAnchor(measure.node).span;
+    const anchor = spanOf(entryAnchor(measure.node));
     const targetYears = measure.targets.map((target) => target.fiscalYear).filter((year): year is number => year !== undefined);
     const base = { id: measure.id, name: measure.name, targetYears, location: at(document.uri, anchor) };
     if (measure.targets.length > 0) {
@@ -485,7 +485,7 @@ function summarizeTargets(workspace: WorkspaceView, context: SummaryContext): Ta
       justified: count('justified'),
       lacking: count('lacking'),
       measureRows,
-      location: at(document.uri, (idPair?.key ?? entryAnchor(plan.node, ['title'])).span),
+      location: at(document.uri, spanOf(idPair?.key ?? entryAnchor(plan.node, ['title']))),
     };
   });
   const sum = (pick: (row: TargetsRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
@@ -536,7 +536,7 @@ function staffingRow(uri: string, position: Position, analysis: PositionAnalysis
       coveredByOptimal: year.coveredByOptimal,
       belowOptimal: year.belowOptimal,
       aboveOptimal: year.aboveOptimal,
-      location: at(uri, (getNode(year.actual.node, 'value') ?? year.actual.node).span),
+      location: at(uri, spanOf(getNode(year.actual.node, 'value') ?? year.actual.node)),
     })),
     yearsReported: analysis.years.length,
     yearsBelowMinimum: analysis.yearsBelowMinimum.length,
@@ -549,7 +549,7 @@ function staffingRow(uri: string, position: Position, analysis: PositionAnalysis
     hasHiringPlan: analysis.hasHiringPlan,
     optimalIssues: [...analysis.optimalIssues],
     flagLabels,
-    location: at(uri, entryAnchor(position.node, ['title', 'id']).span),
+    location: at(uri, spanOf(entryAnchor(position.node, ['title', 'id']))),
   };
 }
 
@@ -615,7 +615,7 @@ function summarizeRecommendations(workspace: WorkspaceView, reviewDate: string):
         thresholdYears,
         thresholdDate,
         openTooLong: thresholdDate !== undefined && reviewDate > thresholdDate,
-        location: at(document.uri, entryAnchor(item.node, ['id', 'report']).span),
+        location: at(document.uri, spanOf(entryAnchor(item.node, ['id', 'report']))),
       });
     }
   }

@@ -3,17 +3,25 @@
  * offsets. Both parse paths (the `yaml` package and the fast path) produce exactly this shape, so the
  * model, the schema mapping and the rules never depend on which parser ran.
  *
- * Contract: `span` covers the node's value only (for a map or sequence, from its first to its last
+ * Contract: `start`–`end` covers the node's value only (for a map or sequence, from its first to its last
  * character, trailing comments and blank lines excluded); keys are always scalars.
  */
 import type { Span } from './findings';
 
 export type Scalar = string | number | boolean | null;
 
+/**
+ * Offsets are two number fields, not a `[start, end]` array: a tree has a node per key and value (a
+ * million at 10,000 measures), and an array per node made up a third of the tree's memory. `spanOf`
+ * gives the array a finding needs.
+ */
 export interface ScalarNode {
   readonly kind: 'scalar';
   readonly value: Scalar;
-  readonly span: Span;
+  /** Offset of the node's first character. */
+  readonly start: number;
+  /** Offset just after its last character. */
+  readonly end: number;
   /** True for a quoted or block scalar: `"2017"` is text even though it looks like a number. */
   readonly quoted: boolean;
 }
@@ -27,7 +35,8 @@ export interface Pair {
 export interface MapNode {
   readonly kind: 'map';
   readonly pairs: readonly Pair[];
-  readonly span: Span;
+  readonly start: number;
+  readonly end: number;
   /** `{ … }` flow style; fixes insert differently into flow and block collections. */
   readonly flow: boolean;
 }
@@ -35,11 +44,19 @@ export interface MapNode {
 export interface SeqNode {
   readonly kind: 'seq';
   readonly items: readonly TreeNode[];
-  readonly span: Span;
+  readonly start: number;
+  readonly end: number;
   readonly flow: boolean;
 }
 
 export type TreeNode = ScalarNode | MapNode | SeqNode;
+
+/** The node's `[start, end)` span, for a finding or a related location; undefined for no node. */
+export function spanOf(node: TreeNode): Span;
+export function spanOf(node: TreeNode | undefined): Span | undefined;
+export function spanOf(node: TreeNode | undefined): Span | undefined {
+  return node && [node.start, node.end];
+}
 
 /** Returns the pair whose key is `key`, or undefined. The first one wins when a key is duplicated. */
 export function getPair(map: MapNode | undefined, key: string): Pair | undefined {

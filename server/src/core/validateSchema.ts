@@ -19,7 +19,7 @@ import { isIsoDate } from './dates';
 import type { Finding, Fix, Span } from './findings';
 import type { PlanKind } from './model';
 import type { MapNode, Pair, ScalarNode, TreeNode } from './tree';
-import { duplicatePairs, getMap, getNumber, getPair, getSeq, isKnownWithoutDuplicateKeys, isSharedUnit, plainMapOf, toPlain } from './tree';
+import { duplicatePairs, getMap, getNumber, getPair, getSeq, isKnownWithoutDuplicateKeys, isSharedUnit, plainMapOf, spanOf, toPlain } from './tree';
 
 /** Rule ids of the findings this module reports. */
 export const SchemaRuleIds = {
@@ -534,7 +534,7 @@ class ErrorMapper {
   private unknownKey(location: Location, key: string): Finding {
     const map = last(location.nodes);
     const pair = map.kind === 'map' ? getPair(map, key) : undefined;
-    const span = pair ? pair.key.span : this.mapAnchor(location);
+    const span = pair ? spanOf(pair.key) : this.mapAnchor(location);
     const steps = this.schemaSteps(location.segments);
     const allowed = Object.keys(last(steps)?.schema.properties ?? {});
     const present = new Set(map.kind === 'map' ? map.pairs.map((entry) => String(entry.key.value)) : []);
@@ -543,7 +543,7 @@ class ErrorMapper {
       const fix: Fix = {
         title: `Rename to \`${suggestion}\``,
         isPreferred: true,
-        edits: [{ offset: pair.key.span[0], deleteCount: pair.key.span[1] - pair.key.span[0], insertText: suggestion }],
+        edits: [{ offset: pair.key.start, deleteCount: pair.key.end - pair.key.start, insertText: suggestion }],
       };
       return this.finding(span, `Unknown key \`${key}\` — did you mean \`${suggestion}\`?`, [fix]);
     }
@@ -621,7 +621,7 @@ class ErrorMapper {
   private atValue(location: Location, message: string): Finding {
     const node = last(location.nodes);
     const pair = last(location.pairs);
-    const span = node.span[1] > node.span[0] || !pair ? node.span : pair.key.span;
+    const span = node.end > node.start || !pair ? spanOf(node) : spanOf(pair.key);
     return this.finding(span, message);
   }
 
@@ -635,14 +635,14 @@ class ErrorMapper {
    */
   private mapAnchor(location: Location): Span {
     const node = last(location.nodes);
-    const firstKey = node.kind === 'map' ? node.pairs[0]?.key.span : undefined;
+    const firstKey = node.kind === 'map' ? spanOf(node.pairs[0]?.key) : undefined;
     if (location.segments.length === 0) {
-      return (node.kind === 'map' ? getPair(node, 'kind')?.key.span : undefined) ?? firstKey ?? node.span;
+      return (node.kind === 'map' ? spanOf(getPair(node, 'kind')?.key) : undefined) ?? firstKey ?? spanOf(node);
     }
     if (typeof last(location.segments) === 'number') {
-      return firstKey ?? node.span;
+      return firstKey ?? spanOf(node);
     }
-    return last(location.pairs)?.key.span ?? node.span;
+    return spanOf(last(location.pairs)?.key) ?? spanOf(node);
   }
 
   /**
@@ -1012,8 +1012,8 @@ function checkRanges(uri: string, root: TreeNode, kind: PlanKind): Finding[] {
       severity: 'error',
       message: `\`${path}\` ends in FY${endYear}, before it starts in FY${startYear}: \`end\` should be ${startYear} or later`,
       uri,
-      span: end.value.span,
-      related: [{ uri, span: start.value.span, message: `\`${path}\` starts in FY${startYear} here` }],
+      span: spanOf(end.value),
+      related: [{ uri, span: spanOf(start.value), message: `\`${path}\` starts in FY${startYear} here` }],
     });
   };
   if (kind === 'plan') {
@@ -1060,8 +1060,8 @@ function collectDuplicateKeys(uri: string, node: TreeNode, findings: Finding[], 
           severity: 'error',
           message: `Duplicate key \`${key}\`: this map already has \`${key}\` above, and only the first one is read. Remove this one or merge it into the first.`,
           uri,
-          span: pair.key.span,
-          related: [{ uri, span: earlier.key.span, message: `\`${key}\` first appears here` }],
+          span: spanOf(pair.key),
+          related: [{ uri, span: spanOf(earlier.key), message: `\`${key}\` first appears here` }],
         });
       }
     }
@@ -1118,7 +1118,7 @@ function idEntries(root: MapNode, kind: PlanKind, reuseUnits: boolean): IdEntry[
       break;
   }
   // A goal may list `measures` before `objectives`; "first" means first in the text.
-  return isSortedBySpan(entries) ? entries : entries.sort((a, b) => a.node.span[0] - b.node.span[0]);
+  return isSortedBySpan(entries) ? entries : entries.sort((a, b) => a.node.start - b.node.start);
 }
 
 /** The id entries of a goal, its objectives and its measures; computed once per shared goal node. */
@@ -1168,7 +1168,7 @@ function addIdEntry(item: MapNode, label: string, entries: IdEntry[]): void {
 
 function isSortedBySpan(entries: readonly IdEntry[]): boolean {
   for (let index = 1; index < entries.length; index++) {
-    if (entries[index].node.span[0] < entries[index - 1].node.span[0]) {
+    if (entries[index].node.start < entries[index - 1].node.start) {
       return false;
     }
   }
@@ -1195,8 +1195,8 @@ function collectDuplicateIds(uri: string, entries: readonly IdEntry[], kind: Pla
       severity: 'error',
       message: `Duplicate id \`${entry.id}\`: ${withArticle(earlier.label)} above already has it. ${idScopes[kind]}, so that findings and the summary can tell them apart.`,
       uri,
-      span: entry.node.span,
-      related: [{ uri, span: earlier.node.span, message: `\`${entry.id}\` first used here, by ${withArticle(earlier.label)}` }],
+      span: spanOf(entry.node),
+      related: [{ uri, span: spanOf(earlier.node), message: `\`${entry.id}\` first used here, by ${withArticle(earlier.label)}` }],
     });
   }
 }

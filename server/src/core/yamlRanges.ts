@@ -7,7 +7,6 @@
  *
  * Contract: any method may throw `Unsure`, which means "this text is for `parseWithYaml`".
  */
-import type { Span } from './findings';
 import type { ParseLimits } from './parse';
 import type { Pair, Scalar, ScalarNode, TreeNode } from './tree';
 
@@ -119,7 +118,7 @@ export abstract class RangeBuilder {
    * `emptyAfter` is the position after the indicator when the last value is empty (else -1).
    */
   protected finishBlock(
-    node: { kind: 'seq'; items: TreeNode[]; span: Span; flow: false } | { kind: 'map'; pairs: Pair[]; span: Span; flow: false },
+    node: { kind: 'seq'; items: TreeNode[]; start: number; end: number; flow: false } | { kind: 'map'; pairs: Pair[]; start: number; end: number; flow: false },
     start: number,
     indent: number,
     last: Built,
@@ -132,7 +131,7 @@ export abstract class RangeBuilder {
     if (emptyAfter >= 0) {
       // An empty last value: `yaml` extends its range[2] over every comment line up to the next content.
       const next = this.skipSpace(emptyAfter);
-      end1 = text.slice(emptyAfter, next).includes('#') ? this.trimBack(next, emptyAfter) : lastNode.span[1];
+      end1 = text.slice(emptyAfter, next).includes('#') ? this.trimBack(next, emptyAfter) : lastNode.end;
     } else if (last.leaf === Leaf.None) {
       end1 = last.end2;
       pending = last.pending;
@@ -140,7 +139,7 @@ export abstract class RangeBuilder {
       end1 = last.leaf === Leaf.Absorbs ? this.attachComments(last.end, indent) : last.end;
       pending = this.commentBlockAfter(end1);
     }
-    node.span = [start, this.trimBack(end1, start)];
+    node.end = this.trimBack(end1, start);
     const tree = node as TreeNode;
     if (!pending) {
       return { node: tree, kind: null, start, end: end1, leaf: Leaf.None, end2: end1 };
@@ -154,7 +153,7 @@ export abstract class RangeBuilder {
   /** A mapping key: a single-line plain or quoted scalar of at most 1,000 characters. */
   protected key(built: Built): ScalarNode {
     const node = built.node;
-    if (node?.kind !== 'scalar' || built.leaf !== Leaf.Absorbs || node.span[1] - node.span[0] > 1000 || hasLineBreak(this.text, node.span[0], node.span[1])) {
+    if (node?.kind !== 'scalar' || built.leaf !== Leaf.Absorbs || node.end - node.start > 1000 || hasLineBreak(this.text, node.start, node.end)) {
       throw new Unsure();
     }
     return node;
@@ -213,7 +212,7 @@ export abstract class RangeBuilder {
       // Something js-yaml read as no value (a tag or an anchor alone, say).
       throw new Unsure();
     }
-    return { kind: 'scalar', value: null, span: [position, position], quoted: false };
+    return { kind: 'scalar', value: null, start: position, end: position, quoted: false };
   }
 
   /**

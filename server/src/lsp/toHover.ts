@@ -51,7 +51,7 @@ function findingMarkdown(finding: Finding, href: string | undefined): string {
 
 /** The innermost measure whose map contains `offset`. */
 export function measureAt(plan: Plan, offset: number): Measure | undefined {
-  return allMeasures(plan).find((measure) => measure.node.span[0] <= offset && offset <= measure.node.span[1]);
+  return allMeasures(plan).find((measure) => measure.node.start <= offset && offset <= measure.node.end);
 }
 
 /** Target status of a measure, as a small Markdown table. */

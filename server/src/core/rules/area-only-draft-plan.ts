@@ -20,7 +20,7 @@
 import { areaPlans, computeCoverage, describeArea, describePlan, coveredPlan, uriFileName } from '../coverage';
 import type { Plan } from '../model';
 import type { Rule } from '../rule';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 
 export const areaOnlyDraftPlan: Rule<Plan> = {
   id: 'area-only-draft-plan',
@@ -51,7 +51,7 @@ export const areaOnlyDraftPlan: Rule<Plan> = {
     const otherDrafts = plans.drafts.filter((other) => other.uri !== document.uri);
     const also = otherDrafts.length > 0 ? ` Other drafts of the area: ${otherDrafts.map((other) => `${describePlan(other)} in ${uriFileName(other.uri)}`).join(', ')}.` : '';
     report({
-      span: statusPair.value.span,
+      span: spanOf(statusPair.value),
       message: `No final plan covers issue area ${describeArea(areaId, undefined)} at the review date ${context.reviewDate} (FY${context.reviewFiscalYear}): this draft, ${describePlan(self)}, does not count until it is final.${also} Set \`status: final\` once the plan is approved.`,
     });
   },

@@ -16,7 +16,7 @@ import { compareUris, uriFileName } from '../coverage';
 import type { PlanAuditModel } from '../model';
 import type { Rule } from '../rule';
 import type { ScalarNode } from '../tree';
-import { getNode } from '../tree';
+import { getNode, spanOf } from '../tree';
 import { workspaceIndex } from '../workspaceIndex';
 
 export const duplicateId: Rule<PlanAuditModel> = {
@@ -39,9 +39,9 @@ export const duplicateId: Rule<PlanAuditModel> = {
       if (!first || first.uri === document.uri) {
         return;
       }
-      const firstSpan = scalarId(getNode(first.model.node, 'id'))?.span ?? ([0, 0] as Span);
+      const firstSpan = spanOf(scalarId(getNode(first.model.node, 'id'))) ?? ([0, 0] as Span);
       report({
-        span: idNode.span,
+        span: spanOf(idNode),
         message: `Plan id \`${model.id}\` is also the id of the plan in ${uriFileName(first.uri)}. Give each plan its own id, or remove the copy.`,
         related: [{ uri: first.uri, span: firstSpan, message: `first plan with id \`${model.id}\`` }],
       });
@@ -56,9 +56,9 @@ export const duplicateId: Rule<PlanAuditModel> = {
         if (earlier) {
           const { portfolio: other, area: match } = earlier;
           report({
-            span: area.idNode.span,
+            span: spanOf(area.idNode),
             message: `Area id \`${area.id}\` is also an area of the portfolio in ${uriFileName(other.uri)}${other.model.id ? ` (\`${other.model.id}\`)` : ''}. An area belongs to one portfolio: remove it from one of them, or rename it.`,
-            related: [{ uri: other.uri, span: (match.idNode ?? match.node).span, message: `first area with id \`${area.id}\`` }],
+            related: [{ uri: other.uri, span: spanOf(match.idNode ?? match.node), message: `first area with id \`${area.id}\`` }],
           });
         }
       }

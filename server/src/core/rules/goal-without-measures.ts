@@ -9,7 +9,7 @@ import type { Plan } from '../model';
 import { describeEntry, entryAnchor } from '../model';
 import type { Rule } from '../rule';
 import type { MapNode } from '../tree';
-import { getNode } from '../tree';
+import { getNode, spanOf } from '../tree';
 
 export const goalWithoutMeasures: Rule<Plan> = {
   id: 'goal-without-measures',
@@ -31,14 +31,14 @@ export const goalWithoutMeasures: Rule<Plan> = {
             ? ''
             : `, nor ${goal.objectives.length === 1 ? 'does its objective' : 'do its objectives'} ${goal.objectives.map((objective) => describeEntry(objective.id, objective.title)).join(', ')}`;
         report({
-          span: entryAnchor(goal.node, ['title', 'id']).span,
+          span: spanOf(entryAnchor(goal.node, ['title', 'id'])),
           message: `Goal ${goalLabel} has no performance measure${objectives}. Add the measures that show progress toward it.`,
         });
         continue;
       }
       for (const objective of bare) {
         report({
-          span: entryAnchor(objective.node, ['title', 'id']).span,
+          span: spanOf(entryAnchor(objective.node, ['title', 'id'])),
           message: `Objective ${describeEntry(objective.id, objective.title)} of goal ${goalLabel} has no performance measure. Add the measures that show progress toward it.`,
         });
       }

@@ -9,7 +9,7 @@ import type { Staffing } from '../model';
 import type { Rule } from '../rule';
 import { analyzeStaffing, describePosition, formatCount } from '../staffingAnalysis';
 import type { MapNode, TreeNode } from '../tree';
-import { getMapItems, getNode, getNumber } from '../tree';
+import { getMapItems, getNode, getNumber, spanOf } from '../tree';
 
 export const hiringPlanIncomplete: Rule<Staffing> = {
   id: 'hiring-plan-incomplete',
@@ -28,7 +28,7 @@ export const hiringPlanIncomplete: Rule<Staffing> = {
       const plan = pair.value.kind === 'map' ? pair.value : undefined;
       if (!plan || plan.pairs.length === 0) {
         report({
-          span: pair.key.span,
+          span: spanOf(pair.key),
           message: `${describePosition(position)} has an empty \`hiring_plan\`. Name its \`owner\`, its \`strategy\` and yearly \`targets\` that reach the staffing levels.`,
         });
         continue;
@@ -55,7 +55,7 @@ export const hiringPlanIncomplete: Rule<Staffing> = {
       }
       if (missing.length > 0) {
         report({
-          span: pair.key.span,
+          span: spanOf(pair.key),
           message: `The hiring plan of ${describePosition(position)} is incomplete: ${missing.join('; ')}. A hiring plan should say who is accountable, how staff will be recruited and retained, and which levels will be reached by when.`,
         });
       }

@@ -9,7 +9,7 @@
 import type { Measure, Plan } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
 import type { Rule } from '../rule';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 import { insertAfterKey } from './measure-without-data-source';
 import { planPeriod } from './target-outside-period';
 
@@ -42,7 +42,7 @@ export const measureWithoutBaseline: Rule<Plan> = {
                 ],
               });
         report({
-          span: entryAnchor(measure.node).span,
+          span: spanOf(entryAnchor(measure.node)),
           message: `Measure ${label} has targets but no baseline. Record the latest actual before the plan period, so the targets can be judged against it.`,
           fixes: edit ? [{ title: `Add a baseline for FY${year}`, isPreferred: true, edits: [edit] }] : undefined,
         });
@@ -50,7 +50,7 @@ export const measureWithoutBaseline: Rule<Plan> = {
       }
       const baseline = pair.value;
       if (baseline.kind === 'scalar' && baseline.value === null) {
-        report({ span: pair.key.span, message: `Measure ${label} has an empty \`baseline\`. Give its fiscal year and value.` });
+        report({ span: spanOf(pair.key), message: `Measure ${label} has an empty \`baseline\`. Give its fiscal year and value.` });
         continue;
       }
       if (baseline.kind !== 'map' || !measure.baseline) {
@@ -61,7 +61,7 @@ export const measureWithoutBaseline: Rule<Plan> = {
       if (!valuePair || value === null || (typeof value === 'string' && value.trim() === '')) {
         const year = measure.baseline.fiscalYear !== undefined ? ` for FY${measure.baseline.fiscalYear}` : '';
         report({
-          span: (valuePair ?? pair).key.span,
+          span: spanOf((valuePair ?? pair).key),
           message: `The baseline${year} of measure ${label} has no value. Write the actual the targets are compared with.`,
         });
       }

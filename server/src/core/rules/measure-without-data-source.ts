@@ -15,7 +15,7 @@ import type { Plan } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
 import type { Rule } from '../rule';
 import type { MapNode, Pair } from '../tree';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 
 /**
  * How a key stands in a map: `absent`; `empty` (no value, or blank text); `ill-typed` (a map or a
@@ -55,12 +55,12 @@ export function insertAfterKey(text: string, map: MapNode, afterKeys: readonly s
   if (!anchor) {
     return insertIntoMap(text, map, entry);
   }
-  const valueEnd = Math.max(anchor.value.span[1], anchor.key.span[1]);
+  const valueEnd = Math.max(anchor.value.end, anchor.key.end);
   if (map.flow) {
     return { offset: valueEnd, deleteCount: 0, insertText: `, ${renderFlow(entry)}` };
   }
   const layout = detectLayout(text);
-  return { offset: lineEndOf(text, valueEnd), deleteCount: 0, insertText: renderBlock(entry, columnOf(text, anchor.key.span[0]), layout) };
+  return { offset: lineEndOf(text, valueEnd), deleteCount: 0, insertText: renderBlock(entry, columnOf(text, anchor.key.start), layout) };
 }
 
 /** True when the pair's key and scalar value sit on one line (no block scalar, no folded plain text). */
@@ -68,8 +68,8 @@ function isOneLineScalar(text: string, pair: Pair): boolean {
   if (pair.value.kind !== 'scalar') {
     return false;
   }
-  const end = Math.max(pair.value.span[1], pair.key.span[1]);
-  return !/[\r\n]/.test(text.slice(pair.key.span[0], end));
+  const end = Math.max(pair.value.end, pair.key.end);
+  return !/[\r\n]/.test(text.slice(pair.key.start, end));
 }
 
 /** The comment the fix writes after `data_source:`. */
@@ -96,13 +96,13 @@ export const measureWithoutDataSource: Rule<Plan> = {
           comment: dataSourceComment,
         });
         report({
-          span: entryAnchor(measure.node).span,
+          span: spanOf(entryAnchor(measure.node)),
           message: `Measure ${label} names no data source. Say where its figures come from and how they are verified.`,
           fixes: edit ? [{ title: 'Add `data_source:` (then describe the source)', isPreferred: true, edits: [edit] }] : undefined,
         });
       } else if (state === 'empty') {
         report({
-          span: getPair(measure.node, 'data_source')!.key.span,
+          span: spanOf(getPair(measure.node, 'data_source')!.key),
           message: `Measure ${label} has an empty \`data_source\`. Write where its figures come from and how they are verified.`,
         });
       }

@@ -7,6 +7,7 @@ import { columnOf, detectLayout, insertIntoMap, lineEndOf, renderBlock } from '.
 import type { Measure, Plan } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
 import type { AuditedDocument, Rule } from '../rule';
+import { spanOf } from '../tree';
 
 /** The most fiscal years a generated `targets:` block lists; longer periods get their first years. */
 const maxGeneratedYears = 10;
@@ -27,7 +28,7 @@ export const measureWithoutTarget: Rule<Plan> = {
       const years = planYears(plan);
       const yearsText = years.length === 0 ? 'each fiscal year of the plan' : formatYears(years);
       report({
-        span: entryAnchor(measure.node).span,
+        span: spanOf(entryAnchor(measure.node)),
         message: `Measure ${describeEntry(measure.id, measure.name)} has no target. Set a target for ${yearsText}, or state why a target is not applicable.`,
         fixes: buildFixes(document, measure, years),
       });
@@ -96,9 +97,9 @@ function targetsEdit(text: string, measure: Measure, items: { key: string; value
     return undefined;
   }
   const layout = detectLayout(text);
-  const keyColumn = columnOf(text, pair.key.span[0]);
+  const keyColumn = columnOf(text, pair.key.start);
   const block = renderBlock({ key: 'targets', items }, keyColumn, layout);
   // Keep only the item lines: the key itself is already in the file.
   const firstBreak = block.indexOf(layout.newline, layout.newline.length);
-  return { offset: lineEndOf(text, pair.key.span[1]), deleteCount: 0, insertText: block.slice(firstBreak) };
+  return { offset: lineEndOf(text, pair.key.end), deleteCount: 0, insertText: block.slice(firstBreak) };
 }

@@ -10,7 +10,7 @@ import type { Staffing } from '../model';
 import { entryAnchor } from '../model';
 import type { Rule } from '../rule';
 import { analyzeStaffing, describePosition, formatCount } from '../staffingAnalysis';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 
 export const optimalRangeInconsistent: Rule<Staffing> = {
   id: 'optimal-range-inconsistent',
@@ -37,7 +37,7 @@ export const optimalRangeInconsistent: Rule<Staffing> = {
       }
       const range = optimal.min !== undefined ? `${formatCount(optimal.min)}–${formatCount(optimal.max!)}` : `up to ${formatCount(optimal.max!)}`;
       report({
-        span: (getPair(position.node, 'optimal')?.key ?? entryAnchor(position.node, ['title', 'id'])).span,
+        span: spanOf(getPair(position.node, 'optimal')?.key ?? entryAnchor(position.node, ['title', 'id'])),
         message: `${describePosition(position)} has an inconsistent optimal range ${range}: ${problems.join('; and ')}. Check the figures against the staffing model's report, and note the explanation in the file.`,
       });
     }

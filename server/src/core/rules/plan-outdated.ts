@@ -18,7 +18,7 @@ import type { CoveredPlan } from '../coverage';
 import { areaPlans, areaTitle, coveredPlan, describeArea, describePlan, uriFileName } from '../coverage';
 import type { Plan } from '../model';
 import type { Rule } from '../rule';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 
 export const planOutdated: Rule<Plan> = {
   id: 'plan-outdated',
@@ -64,7 +64,7 @@ export const planOutdated: Rule<Plan> = {
       );
     }
     parts.push(`Update the plan or finalize its successor, or record why the area needs no current plan.`);
-    report({ span: periodPair.key.span, message: parts.join(' '), related: drafts.map(related) });
+    report({ span: spanOf(periodPair.key), message: parts.join(' '), related: drafts.map(related) });
   },
 };
 

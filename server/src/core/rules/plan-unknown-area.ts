@@ -18,6 +18,7 @@ import { describeArea, uriFileName } from '../coverage';
 import type { Plan } from '../model';
 import type { Rule } from '../rule';
 import { workspaceIndex } from '../workspaceIndex';
+import { spanOf } from '../tree';
 
 /** How many areas the message lists before "…". */
 const maxListedAreas = 12;
@@ -70,13 +71,13 @@ export const planUnknownArea: Rule<Plan> = {
       ? `\`${value}\` is the id of the portfolio itself (${uriFileName(selfPortfolio.uri)}), not one of its areas: a plan belongs to one area.`
       : `\`${value}\` is not an area of ${portfolioNames}, so no area counts this plan.`;
     const hint = unambiguous ? ` Did you mean ${describeArea(best.id, best.title)}?` : areas.size > 0 ? ` The areas are ${listed}.` : ' The portfolio lists no areas.';
-    const valueLength = valueNode.span[1] - valueNode.span[0];
+    const valueLength = valueNode.end - valueNode.start;
     const fixes: Fix[] = candidates.slice(0, maxCandidates).map((candidate, index) => ({
       title: `Change to \`${candidate.id}\`${candidate.title ? ` (${candidate.title})` : ''}`,
       isPreferred: index === 0 && unambiguous ? true : undefined,
-      edits: [{ offset: valueNode.span[0], deleteCount: valueLength, insertText: yamlScalar(candidate.id) }],
+      edits: [{ offset: valueNode.start, deleteCount: valueLength, insertText: yamlScalar(candidate.id) }],
     }));
-    report({ span: valueNode.span, message: `${head}${hint} Use an area id from the portfolio, or add the area to it.`, fixes });
+    report({ span: spanOf(valueNode), message: `${head}${hint} Use an area id from the portfolio, or add the area to it.`, fixes });
   },
 };
 

@@ -14,7 +14,7 @@ import type { Plan } from '../model';
 import { describeEntry, entryAnchor } from '../model';
 import type { Rule } from '../rule';
 import type { MapNode } from '../tree';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 import { insertAfterKey } from './measure-without-data-source';
 
 /** The comment the fix writes after `owner:`. */
@@ -59,12 +59,12 @@ export const planWithoutOwner: Rule<Plan> = {
         }
         const label = describeEntry(goal.id, goal.title);
         if (state === 'empty') {
-          report({ span: getPair(goal.node, 'owner')!.key.span, message: `Goal ${label} has an empty \`owner\`, and the plan names none. Name its goal leader.` });
+          report({ span: spanOf(getPair(goal.node, 'owner')!.key), message: `Goal ${label} has an empty \`owner\`, and the plan names none. Name its goal leader.` });
           return;
         }
         const edit = insertAfterKey(document.text, goal.node, ['title', 'id'], { key: 'owner', value: '""', comment: goalOwnerComment });
         report({
-          span: entryAnchor(goal.node, ['title', 'id']).span,
+          span: spanOf(entryAnchor(goal.node, ['title', 'id'])),
           message: `Goal ${label} names no owner, and the plan names none. Name the official accountable for it (its goal leader).`,
           fixes: edit ? [{ title: 'Add `owner:` to the goal (then name the official)', isPreferred: true, edits: [edit] }] : undefined,
         });
@@ -72,12 +72,12 @@ export const planWithoutOwner: Rule<Plan> = {
       return;
     }
     if (planOwner === 'empty') {
-      report({ span: getPair(plan.node, 'owner')!.key.span, message: 'The plan has an empty `owner`, and no goal names one. Name the official accountable for the plan’s goals.' });
+      report({ span: spanOf(getPair(plan.node, 'owner')!.key), message: 'The plan has an empty `owner`, and no goal names one. Name the official accountable for the plan’s goals.' });
       return;
     }
     const edit = insertAfterKey(document.text, plan.node, ['office', 'agency', 'title', 'id'], { key: 'owner', value: '""', comment: ownerComment });
     report({
-      span: entryAnchor(plan.node, ['title', 'id']).span,
+      span: spanOf(entryAnchor(plan.node, ['title', 'id'])),
       message: `Plan ${describeEntry(plan.id, plan.title)} names no owner, and none of its goals does. Name the official accountable for the plan’s goals (the goal leader).`,
       fixes: edit ? [{ title: 'Add `owner:` (then name the official)', isPreferred: true, edits: [edit] }] : undefined,
     });

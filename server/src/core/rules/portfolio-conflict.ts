@@ -15,7 +15,7 @@
 import { portfolioDocuments, uriFileName } from '../coverage';
 import type { Portfolio } from '../model';
 import type { Rule } from '../rule';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 
 export const portfolioConflict: Rule<Portfolio> = {
   id: 'portfolio-conflict',
@@ -35,11 +35,11 @@ export const portfolioConflict: Rule<Portfolio> = {
       const dateNote =
         new Set(dates).size > 1 ? ` Their review dates differ (${[...new Set(dates)].join(', ')}); the audit uses ${context.reviewDate}.` : '';
       report({
-        span: anchor.key.span,
+        span: spanOf(anchor.key),
         message: `This folder has ${others.length + 1} portfolios: ${portfolio.id ? `\`${portfolio.id}\`` : 'this one'} and ${names}. They govern the same plans, which are then checked against the areas of all of them, under one review date.${dateNote} Keep one portfolio per folder (a portfolio governs its folder and the folders below it), or merge them.`,
         related: others.map((other) => ({
           uri: other.uri,
-          span: (getPair(other.model.node, 'id') ?? getPair(other.model.node, 'kind'))?.key.span ?? other.model.node.span,
+          span: spanOf((getPair(other.model.node, 'id') ?? getPair(other.model.node, 'kind'))?.key) ?? spanOf(other.model.node),
           message: `the other portfolio${other.model.id ? ` \`${other.model.id}\`` : ''}`,
         })),
       });
@@ -48,7 +48,7 @@ export const portfolioConflict: Rule<Portfolio> = {
       for (const area of portfolio.areas) {
         if (area.id === portfolio.id && area.idNode) {
           report({
-            span: area.idNode.span,
+            span: spanOf(area.idNode),
             message: `Area \`${area.id}\` has the id of the portfolio itself: a portfolio is not one of its own areas, and plans naming \`${area.id}\` would be counted for the whole portfolio. Give the area its own id (and use it in the plans' \`issue_area\`).`,
           });
         }

@@ -23,6 +23,7 @@ import { addYears, isIsoDate, wholeYearsBetween } from '../dates';
 import type { Recommendation, Recommendations } from '../model';
 import { entryAnchor } from '../model';
 import type { Rule } from '../rule';
+import { spanOf } from '../tree';
 
 /**
  * Years after `issued` past which an `open` recommendation is reported, by `source`. `undefined`: the
@@ -72,7 +73,7 @@ export const recommendationOpenTooLong: Rule<Recommendations> = {
           ? 'GAO’s follow-up guidance: a recommendation not implemented within 4 years is not likely to be implemented (GAO-17-618 App. I fn 5).'
           : `Plan Audit applies GAO’s ${years}-year threshold to ${item.source ? `\`${item.source}\`` : 'unattributed'} recommendations (GAO-17-618 App. I fn 5).`;
       report({
-        span: entryAnchor(item.node, ['id', 'report']).span,
+        span: spanOf(entryAnchor(item.node, ['id', 'report'])),
         message: `Recommendation ${label(item)}, issued ${item.issued}, is still open at the review date ${context.reviewDate}: more than ${years} years (${age === years ? `${years} years and ${daysAfter(limit, context.reviewDate)}` : `${age} years`}). ${basis} Update its status, or record why it remains open.`,
       });
     }

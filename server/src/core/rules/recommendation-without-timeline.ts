@@ -22,7 +22,7 @@ import { addYears, isIsoDate } from '../dates';
 import type { Recommendations } from '../model';
 import { entryAnchor } from '../model';
 import type { Rule } from '../rule';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 import { insertAfterKey, textKeyState } from './measure-without-data-source';
 
 /** Enactment of the GAO-IG Act (Pub. L. 115-414, 132 Stat. 5430): the rule applies from this review date on. */
@@ -64,13 +64,13 @@ export const recommendationWithoutTimeline: Rule<Recommendations> = {
           comment: estimatedCompletionComment,
         });
         report({
-          span: entryAnchor(item.node, ['id', 'report']).span,
+          span: spanOf(entryAnchor(item.node, ['id', 'report'])),
           message: `Recommendation ${label} has been open since ${item.issued} and ${agreement}, but no implementation timeline is recorded. Add the agency's estimated completion date.`,
           fixes: edit ? [{ title: 'Add `estimated_completion:` (then write the date)', isPreferred: true, edits: [edit] }] : undefined,
         });
       } else {
         report({
-          span: getPair(item.node, 'estimated_completion')!.key.span,
+          span: spanOf(getPair(item.node, 'estimated_completion')!.key),
           message: `Recommendation ${label} has an empty \`estimated_completion\`. Write the agency's estimated completion date (YYYY-MM-DD).`,
         });
       }

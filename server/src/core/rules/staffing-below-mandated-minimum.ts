@@ -14,7 +14,7 @@ import type { Staffing } from '../model';
 import { entryAnchor } from '../model';
 import type { Rule } from '../rule';
 import { analyzeStaffing, countYears, describePosition, formatCount, listYearFigures } from '../staffingAnalysis';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 
 export const staffingBelowMandatedMinimum: Rule<Staffing> = {
   id: 'staffing-below-mandated-minimum',
@@ -30,7 +30,7 @@ export const staffingBelowMandatedMinimum: Rule<Staffing> = {
       if (minimum === undefined || yearsBelowMinimum.length === 0) {
         continue;
       }
-      const span = (getPair(position.node, 'mandated_minimum')?.key ?? entryAnchor(position.node, ['title', 'id'])).span;
+      const span = spanOf(getPair(position.node, 'mandated_minimum')?.key ?? entryAnchor(position.node, ['title', 'id']));
       const met = years.filter((year) => !year.belowMinimum);
       const metText = met.length === 0 ? '' : `; it met the minimum in ${listYearFigures(met)}`;
       const count = countYears(yearsBelowMinimum.length, years.length);

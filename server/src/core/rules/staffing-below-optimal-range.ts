@@ -16,7 +16,7 @@ import type { Staffing } from '../model';
 import { entryAnchor } from '../model';
 import type { Rule } from '../rule';
 import { analyzeStaffing, countYears, describePosition, formatCount, formatOptimalRange, listYearFigures } from '../staffingAnalysis';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 
 export const staffingBelowOptimalRange: Rule<Staffing> = {
   id: 'staffing-below-optimal-range',
@@ -32,7 +32,7 @@ export const staffingBelowOptimalRange: Rule<Staffing> = {
       if (!optimal || optimal.min === undefined || yearsBelowOptimal.length === 0) {
         continue;
       }
-      const span = (getPair(position.node, 'optimal')?.key ?? entryAnchor(position.node, ['title', 'id'])).span;
+      const span = spanOf(getPair(position.node, 'optimal')?.key ?? entryAnchor(position.node, ['title', 'id']));
       const met = coveredYears.filter((year) => !year.belowOptimal);
       const metText = met.length === 0 ? '' : `; it reached the range minimum in ${listYearFigures(met)}`;
       const count = countYears(yearsBelowOptimal.length, coveredYears.length, 'the range covers');

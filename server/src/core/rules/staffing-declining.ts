@@ -11,7 +11,7 @@ import type { Staffing } from '../model';
 import { entryAnchor } from '../model';
 import type { Rule } from '../rule';
 import { analyzeStaffing, describePosition, formatCount, formatYearFigure } from '../staffingAnalysis';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 
 export const staffingDeclining: Rule<Staffing> = {
   id: 'staffing-declining',
@@ -28,7 +28,7 @@ export const staffingDeclining: Rule<Staffing> = {
       const { position, decliningYears } = analysis;
       const first = decliningYears[0];
       const last = decliningYears[decliningYears.length - 1];
-      const span = (getPair(position.node, 'actuals')?.key ?? entryAnchor(position.node, ['title', 'id'])).span;
+      const span = spanOf(getPair(position.node, 'actuals')?.key ?? entryAnchor(position.node, ['title', 'id']));
       report({
         span,
         message: `${describePosition(position)} fell in each of its last three reported years: ${decliningYears.map(formatYearFigure).join(' → ')} (down ${formatCount(first.value - last.value)} since FY${first.fiscalYear}). Find out why, and plan the hiring that reverses it.`,

@@ -19,6 +19,7 @@ import { entryAnchor } from '../model';
 import type { Rule } from '../rule';
 import type { PositionAnalysis } from '../staffingAnalysis';
 import { analyzeStaffing, describePosition, formatCount, formatOptimalRange } from '../staffingAnalysis';
+import { spanOf } from '../tree';
 
 /** At most this many target years in the skeleton. */
 const maxTargetYears = 5;
@@ -47,7 +48,7 @@ export const staffingGapWithoutHiringPlan: Rule<Staffing> = {
         ? [{ title: `Add a hiring_plan skeleton (targets for ${years.length === 1 ? `FY${years[0]}` : `FY${years[0]}–FY${years[years.length - 1]}`})`, isPreferred: true, edits: [edit] }]
         : undefined;
       report({
-        span: entryAnchor(position.node, ['title', 'id']).span,
+        span: spanOf(entryAnchor(position.node, ['title', 'id'])),
         message: `${describePosition(position)} is ${gapText(analysis)}, and has no hiring plan. Add a \`hiring_plan\` naming an owner, a strategy and yearly targets that reach ${reachText(position)}.`,
         fixes,
       });
@@ -127,7 +128,7 @@ export function hiringPlanEdit(text: string, position: Position, years: readonly
     return undefined;
   }
   const layout = detectLayout(text);
-  const baseColumn = columnOf(text, position.node.pairs[0].key.span[0]);
+  const baseColumn = columnOf(text, position.node.pairs[0].key.start);
   const targetsBlock = renderBlock({ key: 'targets', items, comment: targetsComment }, baseColumn + layout.indentUnit, layout);
   return { ...edit, insertText: edit.insertText + targetsBlock };
 }

@@ -12,7 +12,7 @@ import type { Staffing } from '../model';
 import { entryAnchor } from '../model';
 import type { Rule } from '../rule';
 import { analyzeStaffing, describePosition } from '../staffingAnalysis';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 
 export const staffingWithoutActuals: Rule<Staffing> = {
   id: 'staffing-without-actuals',
@@ -31,14 +31,14 @@ export const staffingWithoutActuals: Rule<Staffing> = {
       const actualsPair = getPair(position.node, 'actuals');
       if (actualsPair) {
         report({
-          span: actualsPair.key.span,
+          span: spanOf(actualsPair.key),
           message: `${describePosition(position)} has ${what}, but its \`actuals\` give no figure (each entry needs a \`fiscal_year\` or an \`as_of\` date, and a numeric \`value\`). Record the staff on board for each fiscal year.`,
         });
         continue;
       }
       const year = context.reviewFiscalYear - 1;
       report({
-        span: entryAnchor(position.node, ['title', 'id']).span,
+        span: spanOf(entryAnchor(position.node, ['title', 'id'])),
         message: `${describePosition(position)} has ${what} but no actual staffing figures, so it cannot be compared with them. Add \`actuals\` with the staff on board at the end of each fiscal year (at least FY${year}), or the date each figure was taken (\`as_of\`).`,
       });
     }

@@ -10,7 +10,7 @@
 import type { Plan } from '../model';
 import { describeEntry } from '../model';
 import type { Rule } from '../rule';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 import { formatPeriod, planPeriod } from './target-outside-period';
 
 /** The fewest fiscal years a strategic plan should cover (5 U.S.C. 306(b)). */
@@ -38,7 +38,7 @@ export const strategicPlanTooShort: Rule<Plan> = {
       return;
     }
     report({
-      span: periodPair.key.span,
+      span: spanOf(periodPair.key),
       message: `Strategic plan ${describeEntry(plan.id, plan.title)} covers ${formatPeriod(period)}, ${years === 1 ? '1 fiscal year' : `${years} fiscal years`}. A strategic plan should cover at least ${minimumStrategicYears}: extend the period, or record why this plan is shorter.`,
     });
   },

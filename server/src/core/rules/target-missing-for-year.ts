@@ -14,6 +14,7 @@ import { allMeasures, describeEntry } from '../model';
 import type { Rule } from '../rule';
 import type { TreeNode } from '../tree';
 import { formatFiscalYears, formatPeriod, planPeriod } from './target-outside-period';
+import { spanOf } from '../tree';
 
 /** Longer periods are left alone (a typo such as `end: 20177`); the schema bounds fiscal years anyway. */
 const maxPeriodYears = 100;
@@ -50,7 +51,7 @@ export const targetMissingForYear: Rule<Plan> = {
       const edits = missingYearEdits(document.text, measure, missing);
       const fix: Fix | undefined = edits ? { title: `Add targets for ${formatFiscalYears(missing)}`, isPreferred: true, edits } : undefined;
       report({
-        span: measure.targetsPair.key.span,
+        span: spanOf(measure.targetsPair.key),
         message: `Measure ${describeEntry(measure.id, measure.name)} has no target for ${formatFiscalYears(missing)} of the plan period ${formatPeriod(period)}. Set a target for each year the plan covers.`,
         fixes: fix ? [fix] : undefined,
       });
@@ -105,9 +106,9 @@ function missingYearEdits(text: string, measure: Measure, missing: readonly numb
 function flowEdit(items: readonly TreeNode[], index: number, years: readonly number[]): TextEdit {
   const entries = years.map((year) => `{fiscal_year: ${year}, value: null}`);
   if (index < items.length) {
-    return { offset: items[index].span[0], deleteCount: 0, insertText: entries.map((entry) => `${entry}, `).join('') };
+    return { offset: items[index].start, deleteCount: 0, insertText: entries.map((entry) => `${entry}, `).join('') };
   }
-  return { offset: items[items.length - 1].span[1], deleteCount: 0, insertText: entries.map((entry) => `, ${entry}`).join('') };
+  return { offset: items[items.length - 1].end, deleteCount: 0, insertText: entries.map((entry) => `, ${entry}`).join('') };
 }
 
 /**
@@ -117,13 +118,13 @@ function flowEdit(items: readonly TreeNode[], index: number, years: readonly num
  */
 function blockEdit(text: string, items: readonly TreeNode[], index: number, years: readonly number[], unitNote: string): TextEdit | undefined {
   const template = items[index === 0 ? 0 : index - 1];
-  const dash = dashOffset(text, template.span[0]);
+  const dash = dashOffset(text, template.start);
   if (dash === undefined || template.kind !== 'map') {
     return undefined;
   }
   const { newline } = detectLayout(text);
   const dashColumn = columnOf(text, dash);
-  const contentColumn = columnOf(text, template.span[0]);
+  const contentColumn = columnOf(text, template.start);
   const head = ' '.repeat(dashColumn) + '-' + ' '.repeat(Math.max(1, contentColumn - dashColumn - 1));
   const lines = years.map((year) => {
     const comment = `  # FY${year} target${unitNote}`;
@@ -134,7 +135,7 @@ function blockEdit(text: string, items: readonly TreeNode[], index: number, year
   if (index === 0) {
     return { offset: dash - dashColumn, deleteCount: 0, insertText: lines.map((line) => line + newline).join('') };
   }
-  const end = lineEndOf(text, Math.max(template.span[1] - 1, template.span[0]));
+  const end = lineEndOf(text, Math.max(template.end - 1, template.start));
   return { offset: end, deleteCount: 0, insertText: lines.map((line) => newline + line).join('') };
 }
 

@@ -7,6 +7,7 @@
 import type { Plan } from '../model';
 import { allMeasures, describeEntry } from '../model';
 import type { Rule } from '../rule';
+import { spanOf } from '../tree';
 
 /** Reasons shorter than this (after trimming) are too short to judge. */
 export const minimumReasonLength = 10;
@@ -35,9 +36,9 @@ export const targetNotApplicableWithoutReason: Rule<Plan> = {
       const text = raw === null ? '' : raw.trim();
       const advice = 'State why a target cannot be set for it, in a sentence an auditor can judge.';
       if (text === '') {
-        report({ span: raw === null ? pair.key.span : pair.value.span, message: `Measure ${label} is marked \`target_not_applicable\` with no reason. ${advice}` });
+        report({ span: raw === null ? spanOf(pair.key) : spanOf(pair.value), message: `Measure ${label} is marked \`target_not_applicable\` with no reason. ${advice}` });
       } else if (placeholders.has(text.toLowerCase().replace(/\.+$/, '') || text) || text.length < minimumReasonLength) {
-        report({ span: pair.value.span, message: `Measure ${label} is marked \`target_not_applicable\`, but “${text}” is not a reason. ${advice}` });
+        report({ span: spanOf(pair.value), message: `Measure ${label} is marked \`target_not_applicable\`, but “${text}” is not a reason. ${advice}` });
       }
     }
   },

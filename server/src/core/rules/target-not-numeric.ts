@@ -10,7 +10,7 @@
 import type { Measure, Plan, YearValue } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
 import type { Rule, RuleReport } from '../rule';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 import { hasText, insertAfterKey, textKeyState } from './measure-without-data-source';
 
 /** The comment the fix writes after `unit:`. */
@@ -51,12 +51,12 @@ function checkTargetValue(measure: Measure, target: YearValue, report: (finding:
   const unitHint = measure.unit ? ` (in ${measure.unit})` : '';
   if (value === null || (typeof value === 'string' && value.trim() === '')) {
     report({
-      span: value === null ? valuePair.key.span : node.span,
+      span: value === null ? spanOf(valuePair.key) : spanOf(node),
       message: `The ${year} of measure ${label} has no value. Write the target level as a number${unitHint}.`,
     });
     return;
   }
-  report({ span: node.span, message: `The ${year} of measure ${label} is ${describeValue(value)}, not a number. ${adviceFor(value, unitHint)}` });
+  report({ span: spanOf(node), message: `The ${year} of measure ${label} is ${describeValue(value)}, not a number. ${adviceFor(value, unitHint)}` });
 }
 
 function describeValue(value: string | number | boolean): string {
@@ -93,13 +93,13 @@ function checkUnit(text: string, measure: Measure, report: (finding: RuleReport)
   if (state === 'absent') {
     const edit = insertAfterKey(text, measure.node, ['name', 'id'], { key: 'unit', value: '""', comment: unitComment });
     report({
-      span: entryAnchor(measure.node).span,
+      span: spanOf(entryAnchor(measure.node)),
       message: `Measure ${label} has targets but no unit. Say what the numbers count (audits, percent, days…).`,
       fixes: edit ? [{ title: 'Add `unit:` (then write the unit)', isPreferred: true, edits: [edit] }] : undefined,
     });
   } else if (state === 'empty') {
     report({
-      span: getPair(measure.node, 'unit')!.key.span,
+      span: spanOf(getPair(measure.node, 'unit')!.key),
       message: `Measure ${label} has an empty \`unit\`. Write what its numbers count (audits, percent, days…).`,
     });
   }

@@ -5,7 +5,7 @@
 import type { Plan } from '../model';
 import { allMeasures, describeEntry } from '../model';
 import type { Rule } from '../rule';
-import { getPair } from '../tree';
+import { getPair, spanOf } from '../tree';
 
 /** A plan period whose bounds are both known and in order (`period-invalid` reports the others). */
 export interface FiscalPeriod {
@@ -76,7 +76,7 @@ export const targetOutsidePeriod: Rule<Plan> = {
           continue;
         }
         report({
-          span: yearNode.span,
+          span: spanOf(yearNode),
           message: `Measure ${describeEntry(measure.id, measure.name)} has a target for FY${year}, outside the plan period ${formatPeriod(period)}. Correct the year, or move the target to the plan that covers FY${year}.`,
         });
       }
