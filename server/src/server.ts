@@ -204,7 +204,8 @@ function analysisOf(document: TextDocument, settings: AuditSettings): AnalyzedDo
     cached && pending?.change && !pending.broken && pending.fromVersion === cached.version
       ? reparseIncrementally(cached.analysis.parsed, text, pending.change)
       : undefined;
-  const analysis = analyzeText(document.uri, text, settings.fiscalYearStartMonth, undefined, reparsed);
+  // Per-unit results are kept for open documents, which are the ones edited (analyze.ts).
+  const analysis = analyzeText(document.uri, text, settings.fiscalYearStartMonth, undefined, reparsed, true);
   openAnalyses.set(document.uri, { version: document.version, analysis });
   return analysis;
 }

@@ -45,13 +45,21 @@ export interface AnalyzedDocument {
   readonly baseFindings: readonly Finding[];
 }
 
-/** Parses and validates one document. Never throws; bad input becomes findings. */
+/**
+ * Parses and validates one document. Never throws; bad input becomes findings.
+ *
+ * `reparsed` is an incremental re-parse of `text` (incremental.ts), which shares the units of the last
+ * version. `reuseUnits` keeps per-unit results for such trees (`isSharedUnit`): on by default for a
+ * re-parse; the server also sets it for the first analysis of an open document, so that its first edit
+ * already finds them.
+ */
 export function analyzeText(
   uri: string,
   text: string,
   fiscalYearStartMonth = 10,
   limits: ParseLimits = defaultParseLimits,
   reparsed?: ParsedDocument,
+  reuseUnits = reparsed !== undefined,
 ): AnalyzedDocument {
   // An incremental re-parse when the server has one (incremental.ts), else the fastest path that can be
   // sure of `yaml`'s result (the line reader, then js-yaml; test/unit/parseFast.test.ts), else `yaml`.
@@ -62,8 +70,6 @@ export function analyzeText(
   if (!kind || root?.kind !== 'map') {
     return { uri, text, parsed, kind: undefined, model: undefined, baseFindings };
   }
-  // An incremental re-parse shares the units of the last version: per-unit caches pay off (tree.ts).
-  const reuseUnits = reparsed !== undefined;
   baseFindings.push(...checkDuplicates(uri, root, kind, reuseUnits), ...validateSchema(uri, root, kind, reuseUnits));
   const model = buildModel(root, kind, fiscalYearStartMonth, reuseUnits);
   return { uri, text, parsed, kind, model, baseFindings };

@@ -186,10 +186,10 @@ export function plainMapOf(node: MapNode, valueOf: (value: TreeNode, key: string
  * (incremental.ts). Per-node caches keyed by such units make re-checking an edited document cost what
  * the edit changed, not the whole document; smaller items are cheaper to redo than to look up.
  *
- * The caches are used only for trees that come from an incremental re-parse (the `reuseUnits` argument
- * of `checkDuplicates`, `validateSchema` and `buildModel`, set by `analyzeText`): filling
- * them costs about a sixth of a document's analysis, which a file that is opened, or indexed from
- * disk, and never edited would pay for nothing. A document's first edit fills them; later edits reuse.
+ * The caches are used only where units will be shared (the `reuseUnits` argument of `checkDuplicates`,
+ * `validateSchema` and `buildModel`, set by `analyzeText`): for incremental re-parses and for the first
+ * analysis of a document open in the editor. Filling them costs about a sixth of an analysis, which a
+ * file indexed from disk or checked by the CLI, never edited, would pay for nothing.
  */
 export function isSharedUnit(node: TreeNode): node is MapNode {
   if (node.kind !== 'map' || node.pairs.length < 3) {
