@@ -4,7 +4,7 @@
  * still point at the exact node they are about.
  */
 import type { MapNode, Pair, Scalar, ScalarNode, TreeNode } from './tree';
-import { getMap, getMapItems, getNode, getNumber, getPair, getString } from './tree';
+import { getMap, getMapItems, getNode, getNumber, getPair, getString, mapItemsOf, numberOf, stringOf } from './tree';
 import { fiscalYearOfDate, isIsoDate } from './dates';
 
 export type PlanKind = 'plan' | 'staffing' | 'portfolio' | 'recommendations';
@@ -225,32 +225,95 @@ function buildMeasure(node: MapNode): Measure {
   return measure;
 }
 
+/**
+ * Measures and their year values are most of a plan: they are read in one pass over their pairs rather
+ * than a `getPair` scan per field. The first pair of a key wins, as everywhere (`getPair`).
+ */
 function readMeasure(node: MapNode): Measure {
-  const baselineNode = getMap(node, 'baseline');
+  let id: TreeNode | undefined;
+  let name: TreeNode | undefined;
+  let unit: TreeNode | undefined;
+  let direction: TreeNode | undefined;
+  let dataSource: TreeNode | undefined;
+  let baseline: TreeNode | undefined;
+  let targetsPair: Pair | undefined;
+  let targetNotApplicablePair: Pair | undefined;
+  let actuals: TreeNode | undefined;
+  for (const pair of node.pairs) {
+    switch (pair.key.value) {
+      case 'id':
+        id ??= pair.value;
+        break;
+      case 'name':
+        name ??= pair.value;
+        break;
+      case 'unit':
+        unit ??= pair.value;
+        break;
+      case 'direction':
+        direction ??= pair.value;
+        break;
+      case 'data_source':
+        dataSource ??= pair.value;
+        break;
+      case 'baseline':
+        baseline ??= pair.value;
+        break;
+      case 'targets':
+        targetsPair ??= pair;
+        break;
+      case 'target_not_applicable':
+        targetNotApplicablePair ??= pair;
+        break;
+      case 'actuals':
+        actuals ??= pair.value;
+        break;
+    }
+  }
   return {
     node,
-    id: getString(node, 'id'),
-    name: getString(node, 'name'),
-    unit: getString(node, 'unit'),
-    direction: getString(node, 'direction'),
-    dataSource: getString(node, 'data_source'),
-    baseline: baselineNode ? buildYearValue(baselineNode) : undefined,
-    targetsPair: getPair(node, 'targets'),
-    targets: getMapItems(node, 'targets').map(buildYearValue),
-    targetNotApplicablePair: getPair(node, 'target_not_applicable'),
-    actuals: getMapItems(node, 'actuals').map(buildYearValue),
+    id: stringOf(id),
+    name: stringOf(name),
+    unit: stringOf(unit),
+    direction: stringOf(direction),
+    dataSource: stringOf(dataSource),
+    baseline: baseline?.kind === 'map' ? buildYearValue(baseline) : undefined,
+    targetsPair,
+    targets: mapItemsOf(targetsPair?.value).map(buildYearValue),
+    targetNotApplicablePair,
+    actuals: mapItemsOf(actuals).map(buildYearValue),
   };
 }
 
 function buildYearValue(node: MapNode): YearValue {
-  const valueNode = getNode(node, 'value');
+  let fiscalYear: TreeNode | undefined;
+  let valueNode: TreeNode | undefined;
+  let asOf: TreeNode | undefined;
+  let explanation: TreeNode | undefined;
+  for (const pair of node.pairs) {
+    switch (pair.key.value) {
+      case 'fiscal_year':
+        fiscalYear ??= pair.value;
+        break;
+      case 'value':
+        valueNode ??= pair.value;
+        break;
+      case 'as_of':
+        asOf ??= pair.value;
+        break;
+      case 'explanation':
+        explanation ??= pair.value;
+        break;
+    }
+  }
+  const year = numberOf(fiscalYear);
   return {
     node,
-    fiscalYear: getInteger(node, 'fiscal_year'),
+    fiscalYear: year !== undefined && Number.isInteger(year) ? year : undefined,
     value: valueNode?.kind === 'scalar' ? valueNode.value : undefined,
     valueNode,
-    asOf: getString(node, 'as_of'),
-    explanation: getString(node, 'explanation'),
+    asOf: stringOf(asOf),
+    explanation: stringOf(explanation),
   };
 }
 

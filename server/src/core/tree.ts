@@ -90,7 +90,11 @@ export function getSeq(map: MapNode | undefined, key: string): SeqNode | undefin
 
 /** Returns the scalar value under `key` when it is a string (a non-empty one unless `allowEmpty`). */
 export function getString(map: MapNode | undefined, key: string): string | undefined {
-  const node = getNode(map, key);
+  return stringOf(getNode(map, key));
+}
+
+/** The node's value as text when it is a scalar other than null (`getString` of a value node). */
+export function stringOf(node: TreeNode | undefined): string | undefined {
   if (node?.kind !== 'scalar' || node.value === null) {
     return undefined;
   }
@@ -99,13 +103,22 @@ export function getString(map: MapNode | undefined, key: string): string | undef
 
 /** Returns the scalar value under `key` when it is a finite number. */
 export function getNumber(map: MapNode | undefined, key: string): number | undefined {
-  const node = getNode(map, key);
+  return numberOf(getNode(map, key));
+}
+
+/** The node's value when it is a finite number (`getNumber` of a value node). */
+export function numberOf(node: TreeNode | undefined): number | undefined {
   return node?.kind === 'scalar' && typeof node.value === 'number' && Number.isFinite(node.value) ? node.value : undefined;
 }
 
 /** Returns the items of the sequence under `key` that are maps; other items are skipped. */
 export function getMapItems(map: MapNode | undefined, key: string): MapNode[] {
-  return getSeq(map, key)?.items.filter((item): item is MapNode => item.kind === 'map') ?? [];
+  return mapItemsOf(getNode(map, key));
+}
+
+/** The items of a sequence node that are maps (`getMapItems` of a value node); none for other nodes. */
+export function mapItemsOf(node: TreeNode | undefined): MapNode[] {
+  return node?.kind === 'seq' ? node.items.filter((item): item is MapNode => item.kind === 'map') : [];
 }
 
 /** True when `key` is present with a value other than null. */
