@@ -16,7 +16,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzedDocument, AuditSettings } from './core/analyze';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings, scopeOf } from './core/analyze';
 import type { TextChange } from './core/incremental';
@@ -26,6 +26,7 @@ import { ruleDocsPath } from './core/rule';
 import { LineIndex } from './core/lines';
 import { resolveSummaryLocations, scopeIndexOf, summarizeWorkspace } from './core/summary';
 import { toCodeActions, providedCodeActionKinds } from './lsp/toCodeActions';
+import { PlanDocument } from './lsp/planDocument';
 import { diagnosticPositions, sameDiagnosticContent, samePositions, toDiagnostic } from './lsp/toDiagnostic';
 import { hoverMarkdown } from './lsp/toHover';
 import type { SummaryResult } from './protocol';
@@ -41,20 +42,20 @@ const connection = createConnection(ProposedFeatures.all);
  */
 const pendingEdits = new Map<string, { fromVersion: number; change?: TextChange; broken?: boolean }>();
 
-const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+const documents = new TextDocuments<PlanDocument>({
+  create: PlanDocument.create,
   update(document, changes, version) {
     const pending = pendingEdits.get(document.uri) ?? { fromVersion: document.version };
     for (const change of changes) {
       if (pending.broken || !('range' in change)) {
         pending.broken = true;
-        TextDocument.update(document, [change], version);
+        document.update([change], version);
         continue;
       }
       // Offsets in the text before this change; `update` then edits the document in place.
       const offset = document.offsetAt(change.range.start);
       const edit: TextChange = { offset, deleteCount: document.offsetAt(change.range.end) - offset, insertText: change.text };
-      TextDocument.update(document, [change], version);
+      document.update([change], version);
       pending.change = pending.change ? composeChanges(pending.change, edit, document.getText()) : edit;
     }
     pendingEdits.set(document.uri, pending);
