@@ -6,7 +6,7 @@
  * `analyzeText` does the per-document work that depends only on the text (cacheable by version);
  * `auditDocument` runs the rules, which may also look at the rest of the workspace.
  */
-import type { Finding, Severity } from './findings';
+import type { Finding, Fix, Severity } from './findings';
 import { sortFindings } from './findings';
 import { forgetLayout } from './fixes';
 import type { ParseLimits, ParsedDocument } from './parse';
@@ -73,6 +73,22 @@ export function analyzeText(
   baseFindings.push(...checkDuplicates(uri, root, kind, reuseUnits), ...validateSchema(uri, root, kind, reuseUnits));
   const model = buildModel(root, kind, fiscalYearStartMonth, reuseUnits);
   return { uri, text, parsed, kind, model, baseFindings };
+}
+
+/**
+ * Makes `finding.fixes` a property that calls `build` when first read and then holds its result. It
+ * stays an own enumerable property, so copies (`{ ...finding }`), JSON and comparisons see the fixes.
+ */
+function buildFixesOnFirstRead(finding: Finding, build: () => readonly Fix[] | undefined): void {
+  Object.defineProperty(finding, 'fixes', {
+    get(this: Finding) {
+      const value = build();
+      Object.defineProperty(this, 'fixes', { value, enumerable: true, writable: false, configurable: true });
+      return value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** The id of every finding source: rules, schema and YAML checks, exception meta-findings. */
@@ -172,15 +188,20 @@ export function auditDocument(document: AnalyzedDocument, context: AuditContext,
         continue;
       }
       const report = (finding: RuleReport) => {
-        findings.push({
+        const fixes = finding.fixes;
+        const reported: Finding = {
           ruleId: rule.id,
           severity: finding.severity ?? rule.defaultSeverity,
           message: finding.message,
           uri: document.uri,
           span: finding.span,
-          fixes: finding.fixes,
+          fixes: typeof fixes === 'function' ? undefined : fixes,
           related: finding.related,
-        });
+        };
+        if (typeof fixes === 'function') {
+          buildFixesOnFirstRead(reported, fixes);
+        }
+        findings.push(reported);
       };
       try {
         rule.check(audited, context, report);

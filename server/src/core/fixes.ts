@@ -20,7 +20,10 @@ export interface Layout {
 /** The last layout read; rules build many fixes for one text, and reading the layout scans the text. */
 let lastLayout: { readonly text: string; readonly layout: Layout } | undefined;
 
-/** Drops the remembered layout (and with it the text it was read from); the engine calls it after each audit. */
+/**
+ * Drops the remembered layout (and with it the text it was read from); the engine calls it after each
+ * audit. Fixes built later, when first read (`RuleReport.fixes`), remember their text until the next.
+ */
 export function forgetLayout(): void {
   lastLayout = undefined;
 }

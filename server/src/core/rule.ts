@@ -42,7 +42,13 @@ export interface AuditContext {
 export interface RuleReport {
   readonly span: Span;
   readonly message: string;
-  readonly fixes?: readonly Fix[];
+  /**
+   * The fixes, or a function that builds them. The function runs when the finding's `fixes` are first
+   * read (a code action, a hover, the CLI's output), not at every audit: a rule that reports thousands
+   * of findings in a large plan, each with a rendered block of YAML, need not build what is never shown.
+   * It must depend only on what the rule read (the document and its model), which never change.
+   */
+  readonly fixes?: readonly Fix[] | (() => readonly Fix[] | undefined);
   readonly related?: readonly RelatedLocation[];
   /** Overrides the rule's default severity for this one finding (for example information for a one-year dip). */
   readonly severity?: Severity;

@@ -36,6 +36,17 @@ ${measure}`;
     assert.strictEqual(finding.message, 'Measure `m1` (“Audits”) has no target. Set a target for FY2017, or state why a target is not applicable.');
   });
 
+  it('builds its fixes when they are first read, and they read as an ordinary property', () => {
+    const text = plan('      - id: m1\n        name: Audits\n');
+    const [finding] = findingsOf(text);
+    assert.ok(Object.keys(finding).includes('fixes'), 'an own enumerable property');
+    const fixes = finding.fixes;
+    assert.deepStrictEqual(fixes?.map((fix) => fix.title), ['Add targets for FY2017', 'Mark the target not applicable (state the reason)']);
+    assert.strictEqual(finding.fixes, fixes, 'built once');
+    assert.deepStrictEqual({ ...finding }.fixes, fixes, 'copies carry them');
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(finding)).fixes, JSON.parse(JSON.stringify(fixes)), 'and JSON');
+  });
+
   it('offers the targets block as the preferred fix and target_not_applicable as the second', () => {
     const text = plan('      - id: m1\n        name: Audits\n');
     const [finding] = findingsOf(text);

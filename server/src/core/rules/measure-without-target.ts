@@ -30,7 +30,7 @@ export const measureWithoutTarget: Rule<Plan> = {
       report({
         span: spanOf(entryAnchor(measure.node)),
         message: `Measure ${describeEntry(measure.id, measure.name)} has no target. Set a target for ${yearsText}, or state why a target is not applicable.`,
-        fixes: buildFixes(document, measure, years),
+        fixes: () => buildFixes(document, measure, years),
       });
     }
   },
