@@ -141,6 +141,18 @@ items:
     assert.deepStrictEqual(findings.filter((finding) => finding.ruleId === 'recommendation-open-too-long'), [], 'no age is computed from an unreadable date');
   });
 
+  it('a pasted paragraph as a key (unknown, then repeated): the messages name it shortened, with its length', () => {
+    const longKey = 'k'.repeat(500);
+    const text = `kind: plan\n${longKey}: 1\n${longKey}: 2\n`;
+    const findings = audit(analyze({ 'p.plan.yaml': text }));
+    const aboutKey = findings.filter((finding) => finding.message.includes('kkkk'));
+    assert.deepStrictEqual(aboutKey.map((finding) => finding.ruleId).sort(), ['duplicate-key', 'schema']);
+    for (const finding of aboutKey) {
+      assert.ok(finding.message.length < 400, finding.message);
+      assert.match(finding.message, /`k{60}…` \(500 characters\)/);
+    }
+  });
+
   it('negative head counts: a schema error on the value', () => {
     const text = staffing(`  - id: chemist
     title: Chemist

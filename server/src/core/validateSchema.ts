@@ -545,10 +545,10 @@ class ErrorMapper {
         isPreferred: true,
         edits: [{ offset: pair.key.start, deleteCount: pair.key.end - pair.key.start, insertText: suggestion }],
       };
-      return this.finding(span, `Unknown key \`${key}\` — did you mean \`${suggestion}\`?`, [fix]);
+      return this.finding(span, `Unknown key ${quoteKey(key)} — did you mean \`${suggestion}\`?`, [fix]);
     }
     const where = this.describePlace(location, steps);
-    return this.finding(span, `Unknown key \`${key}\` in ${where}. Allowed keys: ${allowed.map((name) => `\`${name}\``).join(', ')}`);
+    return this.finding(span, `Unknown key ${quoteKey(key)} in ${where}. Allowed keys: ${allowed.map((name) => `\`${name}\``).join(', ')}`);
   }
 
   private notInEnum(location: Location, allowed: readonly unknown[]): Finding {
@@ -903,6 +903,11 @@ function quotePath(segments: readonly Segment[]): string {
   return segments.length === 0 ? 'The file' : `\`${formatPath(segments)}\``;
 }
 
+/** A key in backticks; a very long one (a pasted paragraph, a hostile file) shortened so the message stays readable. */
+function quoteKey(key: string): string {
+  return key.length > 80 ? `\`${key.slice(0, 60)}…\` (${key.length.toLocaleString('en-US')} characters)` : `\`${key}\``;
+}
+
 function quoteText(text: string): string {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   return `"${shown.replace(/\r?\n/g, ' ')}"`;
@@ -1058,10 +1063,10 @@ function collectDuplicateKeys(uri: string, node: TreeNode, findings: Finding[], 
         findings.push({
           ruleId: SchemaRuleIds.duplicateKey,
           severity: 'error',
-          message: `Duplicate key \`${key}\`: this map already has \`${key}\` above, and only the first one is read. Remove this one or merge it into the first.`,
+          message: `Duplicate key ${quoteKey(key)}: this map already has ${quoteKey(key)} above, and only the first one is read. Remove this one or merge it into the first.`,
           uri,
           span: spanOf(pair.key),
-          related: [{ uri, span: spanOf(earlier.key), message: `\`${key}\` first appears here` }],
+          related: [{ uri, span: spanOf(earlier.key), message: `${quoteKey(key)} first appears here` }],
         });
       }
     }
