@@ -272,6 +272,11 @@ describe('parseLines on what plans are written in', () => {
       'comments everywhere': '# head\nkind: plan  # k\n# between\ngoals:  # g\n  # inside\n  - id: g1  # i\n    # deeper\n  # back\n# end\n',
       'empty values and core-schema scalars': 'kind: plan\nowner:\nstatus: ~\nflag: true\ncount: 0x1F\nratio: -.5\nyear: 2017\nword: yes\n',
       'a key with spaces and punctuation': 'kind: plan\nstaff (FY2016) / 1.0: 12\n',
+      // Keys are shared by hash: `Aa`/`BB` and `AaAa`/`BBBB` have the same one, and each must stay itself.
+      'keys whose hashes collide': 'kind: plan\nAa: 1\nBB: 2\nrows:\n  - BBBB: 3\n    AaAa: 4\n    AaBB: 5\n  - AaBB: 6\n    BB: 7\n',
+      'keys the core schema resolves': 'kind: plan\nnull: a\nNull: b\nTrue: c\nfalse: d\nname: e\ntitle: f\n',
+      'a space before the colon': 'kind: plan\nid : a\nrows:\n  - unit  : b\n    unit: c\n',
+      'digit values of every length': `kind: plan\n${Array.from({ length: 20 }, (_, index) => `n${index}: ${'9876543210'.repeat(2).slice(0, index + 1)}`).join('\n')}\nlead: 007\nzero: 0\nsign: -12\nmixed: 12a\nyear: 2017 # c\n`,
     };
     for (const [name, text] of Object.entries(texts)) {
       assert.ok(assertEquivalent(name, 'file:///case.plan.yaml', text, true, parseLines), `parseLines fell back on ${name}`);

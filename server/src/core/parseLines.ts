@@ -26,7 +26,7 @@
 import type { ParseLimits, ParsedDocument } from './parse';
 import { markSafeForIncrementalParse } from './incremental';
 import { defaultParseLimits } from './parse';
-import type { MapNode, Pair, ScalarNode, SeqNode, TreeNode } from './tree';
+import type { MapNode, Pair, Scalar, ScalarNode, SeqNode, TreeNode } from './tree';
 import { duplicatePairs, markWithoutDuplicateKeys } from './tree';
 import type { Built, CommentBlock } from './yamlRanges';
 import { isBlankOrEnd, isPlainText, Leaf, lineEnd, RangeBuilder, resolvePlain, Unsure } from './yamlRanges';
@@ -85,6 +85,8 @@ class LineBuilder extends RangeBuilder {
   private pending: CommentBlock | undefined;
   /** The position of the `:` after the key last read. */
   private colon = 0;
+  private readonly pairsByLevel: Pair[][] = [];
+  private readonly itemsByLevel: TreeNode[][] = [];
   /** True once a mapping repeats a key; until then every mapping read has distinct keys. */
   hasDuplicateKeys = false;
 
@@ -125,7 +127,7 @@ class LineBuilder extends RangeBuilder {
 
   /** A block mapping at `column` whose first key, `firstKey`, starts at `start` (its `:` in `colon`). */
   private blockMapping(start: number, column: number, level: number, firstKey: ScalarNode): MapNode {
-    const pairs: Pair[] = [];
+    const pairs = this.scratchPairs(level);
     let key: ScalarNode | undefined = firstKey;
     let emptyAfter: number;
     for (;;) {
@@ -150,7 +152,7 @@ class LineBuilder extends RangeBuilder {
 
   private blockSequence(start: number, column: number, level: number): SeqNode {
     const text = this.text;
-    const items: TreeNode[] = [];
+    const items = this.scratchItems(level);
     let position = start;
     for (;;) {
       let content = position + 1;
@@ -163,7 +165,8 @@ class LineBuilder extends RangeBuilder {
         throw new Unsure();
       }
       const key = this.readKey(content);
-      items.push(key !== undefined ? this.blockMapping(content, this.columnOf(content), level + 1, key) : this.inlineValue(content, column));
+      // The content is on the `-` line: its column follows from the dash's.
+      items.push(key !== undefined ? this.blockMapping(content, column + (content - position), level + 1, key) : this.inlineValue(content, column));
       const next = this.nextAtColumn(column);
       if (next < 0 || text.charCodeAt(next) !== Char.Dash || !isBlankOrEnd(text.charCodeAt(next + 1))) {
         // The end, a line less indented, or a key at the sequence's own indentation (the mapping that
@@ -174,6 +177,23 @@ class LineBuilder extends RangeBuilder {
     }
     const node = { kind: 'seq' as const, items: items.slice(), start, end: 0, flow: false as const };
     return this.finish(this.finishBlock(node, start, column, this.lastRead(), items[items.length - 1], -1), node);
+  }
+
+  /**
+   * An empty array to gather a collection's entries in, one per nesting level (a collection's entries
+   * are all read before its parent reads on): the node keeps an exact-size copy, so a document of
+   * 90,000 collections makes no growing arrays to throw away.
+   */
+  private scratchPairs(level: number): Pair[] {
+    const pairs = (this.pairsByLevel[level] ??= []);
+    pairs.length = 0;
+    return pairs;
+  }
+
+  private scratchItems(level: number): TreeNode[] {
+    const items = (this.itemsByLevel[level] ??= []);
+    items.length = 0;
+    return items;
   }
 
   /**
@@ -298,7 +318,7 @@ class LineBuilder extends RangeBuilder {
       }
     }
     const end = this.trimBack(contentStop < 0 ? lineStop : contentStop, position);
-    const node: ScalarNode = { kind: 'scalar', value: resolvePlain(text.slice(position, end)), start: position, end: end, quoted: false };
+    const node: ScalarNode = { kind: 'scalar', value: digitsValue(text, position, end) ?? resolvePlain(text.slice(position, end)), start: position, end: end, quoted: false };
     this.setLeaf(end, Leaf.Absorbs, this.afterLine(lineStop, parentColumn));
     return node;
   }
@@ -569,10 +589,12 @@ class LineBuilder extends RangeBuilder {
       if (!isKeyStart(c)) {
         return undefined;
       }
-      // Plan keys are words: read the word, then expect the colon; anything else on the way decides.
+      // Plan keys are words: read the word, then expect the colon; anything else on the way decides. The
+      // hash of the word finds its shared string (`internKey`).
+      let hash = c;
       let index = position + 1;
-      while (isKeyCharacter(text.charCodeAt(index))) {
-        index++;
+      for (let code = text.charCodeAt(index); isKeyCharacter(code); code = text.charCodeAt(++index)) {
+        hash = (Math.imul(hash, 31) + code) | 0;
       }
       const stop = text.charCodeAt(index);
       if (stop === Char.Colon && isBlankOrEnd(text.charCodeAt(index + 1))) {
@@ -585,10 +607,11 @@ class LineBuilder extends RangeBuilder {
         throw new Unsure();
       }
       keyEnd = this.trimBack(colon, position);
-      // Words (keys that start with a letter or `_`) share one string per distinct key.
-      const first = text.charCodeAt(position) | 0x20;
-      const raw = (first >= 0x61 && first <= 0x7a) || first === 0x7f ? internKey(text, position, keyEnd) : text.slice(position, keyEnd);
-      node = { kind: 'scalar', value: resolvePlain(raw), start: position, end: keyEnd, quoted: false };
+      // Words (keys that start with a letter or `_`, no space before the colon) share one string per
+      // distinct key.
+      const first = c | 0x20;
+      const value = keyEnd === colon && ((first >= 0x61 && first <= 0x7a) || first === 0x7f) ? internKey(text, position, keyEnd, hash) : resolvePlain(text.slice(position, keyEnd));
+      node = { kind: 'scalar', value, start: position, end: keyEnd, quoted: false };
     }
     if (keyEnd - position > 1000) {
       throw new Unsure();
@@ -611,48 +634,64 @@ class LineBuilder extends RangeBuilder {
     }
   }
 
-  /** Column of `position`; quick when only spaces precede it on its line (the usual case). */
-  protected override columnOf(position: number): number {
-    const text = this.text;
-    let index = position;
-    while (index > 0 && text.charCodeAt(index - 1) === Char.Space) {
-      index--;
-    }
-    return index === 0 || text.charCodeAt(index - 1) === Char.LineFeed ? position - index : super.columnOf(position);
-  }
 }
 
 /**
- * Plan keys by length, each one string for every document: a 10,000-measure plan repeats some twenty
- * keys 300,000 times. Sharing them saves a string per pair, and the shared strings are internalized, so
- * `getPair(map, 'unit')` compares them with its literal by identity. Buckets stay small (hostile input
- * with thousands of distinct keys just gets its own strings).
+ * Plan keys by hash, each one string for every document: a 10,000-measure plan repeats some twenty keys
+ * 200,000 times. Sharing them saves a string per pair, and the shared strings are internalized, so
+ * `getPair(map, 'unit')` compares them with its literal by identity. Each entry also keeps the key's
+ * resolved value (`null:` is a null key), resolved once. The table stays small: hostile input with
+ * thousands of distinct keys, or a key whose hash another key took, just gets its own strings.
  */
-const internedKeys = new Map<number, string[]>();
-const maxKeysPerLength = 16;
+const internedKeys = new Map<number, { readonly text: string; readonly value: Scalar }>();
+const maxInternedKeys = 1024;
+const maxInternedKeyLength = 64;
 
-function internKey(text: string, start: number, end: number): string {
+/** The resolved key `text[start, end)`, whose hash (as `readKey` computes it) is `hash`. */
+function internKey(text: string, start: number, end: number, hash: number): Scalar {
   const length = end - start;
-  let bucket = internedKeys.get(length);
-  if (bucket) {
-    for (const key of bucket) {
-      if (text.startsWith(key, start)) {
-        return key;
-      }
-    }
+  const entry = internedKeys.get(hash);
+  if (entry && entry.text.length === length && sameText(entry.text, text, start)) {
+    return entry.value;
   }
   const key = text.slice(start, end);
-  if (length > 64 || (bucket && bucket.length >= maxKeysPerLength)) {
-    return key;
+  if (entry || length > maxInternedKeyLength || internedKeys.size >= maxInternedKeys) {
+    return resolvePlain(key);
   }
   // A property name is internalized: the key of a one-property object is the table's copy.
   const internalized = Object.keys({ [key]: true })[0];
-  if (bucket) {
-    bucket.push(internalized);
-  } else {
-    internedKeys.set(length, [internalized]);
+  const value = resolvePlain(internalized);
+  internedKeys.set(hash, { text: internalized, value });
+  return value;
+}
+
+/** True when `text` holds `key` at `start` (a loop: quicker than `startsWith` for a short key). */
+function sameText(key: string, text: string, start: number): boolean {
+  for (let index = 0; index < key.length; index++) {
+    if (key.charCodeAt(index) !== text.charCodeAt(start + index)) {
+      return false;
+    }
   }
-  return internalized;
+  return true;
+}
+
+/**
+ * The number a plain scalar of 1 to 15 digits stands for (a year, a count: most values in a plan), read
+ * without making its text; undefined for anything else. `resolvePlain` gives the same number.
+ */
+function digitsValue(text: string, start: number, end: number): number | undefined {
+  if (end <= start || end - start > 15) {
+    return undefined;
+  }
+  let value = 0;
+  for (let index = start; index < end; index++) {
+    const digit = text.charCodeAt(index) - 0x30;
+    if (digit < 0 || digit > 9) {
+      return undefined;
+    }
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** Folds the lines of a `>` block scalar (none more indented): a single break is a space, blank lines are breaks. */

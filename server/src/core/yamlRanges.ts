@@ -144,7 +144,7 @@ export abstract class RangeBuilder {
     if (!pending) {
       return { node: tree, kind: null, start, end: end1, leaf: Leaf.None, end2: end1 };
     }
-    if (indent === 0 || pending.indents.every((commentIndent) => commentIndent < indent)) {
+    if (indent === 0 || allLessThan(pending.indents, indent)) {
       return { node: tree, kind: null, start, end: end1, leaf: Leaf.None, end2: end1, pending };
     }
     return { node: tree, kind: null, start, end: end1, leaf: Leaf.None, end2: pending.end };
@@ -249,10 +249,11 @@ export abstract class RangeBuilder {
     let lineStart = position;
     if (position > 0 && text.charCodeAt(position - 1) !== 0x0a) {
       // A comment left on the same line is not expected here (the callers attached it already).
-      if (/(^|[ ])#/.test(text.slice(position, lineEnd(text, position)))) {
+      const stop = lineEnd(text, position);
+      if (hasComment(text, position, stop)) {
         throw new Unsure();
       }
-      lineStart = lineEnd(text, position) + 1;
+      lineStart = stop + 1;
     }
     let indents: number[] | undefined;
     let end = -1;
@@ -306,20 +307,36 @@ export abstract class RangeBuilder {
     return position;
   }
 
+  /**
+   * The position `skipSpace` last returned after crossing a line break, and its column: a reader asks
+   * for the column of the content it just skipped to (a line's first key or `-`), and scanning back over
+   * the indentation again for it was the costliest step of reading a deeply indented plan.
+   */
+  private columnKnownAt = -1;
+  private knownColumn = 0;
+
   /** Skips spaces, line breaks and comments from `position`; returns the first content position. */
   protected skipSpace(position: number): number {
     const text = this.text;
     let afterSpace = position === 0 || isWhitespace(text.charCodeAt(position - 1));
+    let lineStart = -1;
     while (position < text.length) {
       const c = text.charCodeAt(position);
-      if (c === 0x20 || c === 0x0a || c === 0x0d) {
+      if (c === 0x20 || c === 0x0d) {
         afterSpace = true;
         position++;
+      } else if (c === 0x0a) {
+        afterSpace = true;
+        lineStart = ++position;
       } else if (c === 0x23 && afterSpace) {
         position = lineEnd(text, position);
       } else {
         break;
       }
+    }
+    if (lineStart >= 0) {
+      this.columnKnownAt = position;
+      this.knownColumn = position - lineStart;
     }
     return position;
   }
@@ -343,8 +360,36 @@ export abstract class RangeBuilder {
 
   /** Column of `position` (characters since the start of its line). */
   protected columnOf(position: number): number {
-    return position - (this.text.lastIndexOf('\n', position - 1) + 1);
+    if (position === this.columnKnownAt) {
+      return this.knownColumn;
+    }
+    // A loop: `lastIndexOf` is a runtime call, slower for the few characters back to a line's start.
+    const text = this.text;
+    let index = position;
+    while (index > 0 && text.charCodeAt(index - 1) !== 0x0a) {
+      index--;
+    }
+    return position - index;
   }
+}
+
+/** True when `text[start, stop)` holds a `#` at its start or after a space (`/(^|[ ])#/`). */
+function hasComment(text: string, start: number, stop: number): boolean {
+  for (let index = start; index < stop; index++) {
+    if (text.charCodeAt(index) === 0x23 && (index === start || text.charCodeAt(index - 1) === 0x20)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function allLessThan(values: readonly number[], limit: number): boolean {
+  for (const value of values) {
+    if (value >= limit) {
+      return false;
+    }
+  }
+  return true;
 }
 
 export function hasLineBreak(text: string, start: number, end: number): boolean {
