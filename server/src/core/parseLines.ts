@@ -85,6 +85,10 @@ class LineBuilder extends RangeBuilder {
   private pending: CommentBlock | undefined;
   /** The position of the `:` after the key last read. */
   private colon = 0;
+  /**
+   * Arrays that gather a collection's entries, one per nesting level (a collection's entries are all
+   * read before its parent reads on); the node keeps an exact-size copy (`exactCopy`).
+   */
   private readonly pairsByLevel: Pair[][] = [];
   private readonly itemsByLevel: TreeNode[][] = [];
   /** True once a mapping repeats a key; until then every mapping read has distinct keys. */
@@ -127,14 +131,15 @@ class LineBuilder extends RangeBuilder {
 
   /** A block mapping at `column` whose first key, `firstKey`, starts at `start` (its `:` in `colon`). */
   private blockMapping(start: number, column: number, level: number, firstKey: ScalarNode): MapNode {
-    const pairs = this.scratchPairs(level);
+    const pairs = scratchAt(this.pairsByLevel, level);
+    let count = 0;
     let key: ScalarNode | undefined = firstKey;
     let emptyAfter: number;
     for (;;) {
       const afterColon = this.colon + 1;
       const value = this.value(afterColon, column, level);
       emptyAfter = value === undefined ? afterColon : -1;
-      pairs.push({ key, value: value ?? this.emptyNode(afterColon) });
+      pairs[count++] = { key, value: value ?? this.emptyNode(afterColon) };
       const next = this.nextAtColumn(column);
       if (next < 0) {
         break;
@@ -144,15 +149,16 @@ class LineBuilder extends RangeBuilder {
         throw new Unsure();
       }
     }
-    this.checkKeys(pairs);
-    // `slice`: an exact-size copy; a pushed-to array keeps room for 17 entries, and trees are kept.
-    const node = { kind: 'map' as const, pairs: pairs.slice(), start, end: 0, flow: false as const };
-    return this.finish(this.finishBlock(node, start, column, this.lastRead(), pairs[pairs.length - 1].value, emptyAfter), node);
+    const copy = exactCopy(pairs, count);
+    this.checkKeys(copy);
+    const node = { kind: 'map' as const, pairs: copy, start, end: 0, flow: false as const };
+    return this.finish(this.finishBlock(node, start, column, this.lastRead(), copy[count - 1].value, emptyAfter), node);
   }
 
   private blockSequence(start: number, column: number, level: number): SeqNode {
     const text = this.text;
-    const items = this.scratchItems(level);
+    const items = scratchAt(this.itemsByLevel, level);
+    let count = 0;
     let position = start;
     for (;;) {
       let content = position + 1;
@@ -166,7 +172,7 @@ class LineBuilder extends RangeBuilder {
       }
       const key = this.readKey(content);
       // The content is on the `-` line: its column follows from the dash's.
-      items.push(key !== undefined ? this.blockMapping(content, column + (content - position), level + 1, key) : this.inlineValue(content, column));
+      items[count++] = key !== undefined ? this.blockMapping(content, column + (content - position), level + 1, key) : this.inlineValue(content, column);
       const next = this.nextAtColumn(column);
       if (next < 0 || text.charCodeAt(next) !== Char.Dash || !isBlankOrEnd(text.charCodeAt(next + 1))) {
         // The end, a line less indented, or a key at the sequence's own indentation (the mapping that
@@ -175,25 +181,9 @@ class LineBuilder extends RangeBuilder {
       }
       position = next;
     }
-    const node = { kind: 'seq' as const, items: items.slice(), start, end: 0, flow: false as const };
-    return this.finish(this.finishBlock(node, start, column, this.lastRead(), items[items.length - 1], -1), node);
-  }
-
-  /**
-   * An empty array to gather a collection's entries in, one per nesting level (a collection's entries
-   * are all read before its parent reads on): the node keeps an exact-size copy, so a document of
-   * 90,000 collections makes no growing arrays to throw away.
-   */
-  private scratchPairs(level: number): Pair[] {
-    const pairs = (this.pairsByLevel[level] ??= []);
-    pairs.length = 0;
-    return pairs;
-  }
-
-  private scratchItems(level: number): TreeNode[] {
-    const items = (this.itemsByLevel[level] ??= []);
-    items.length = 0;
-    return items;
+    const copy = exactCopy(items, count);
+    const node = { kind: 'seq' as const, items: copy, start, end: 0, flow: false as const };
+    return this.finish(this.finishBlock(node, start, column, this.lastRead(), copy[count - 1], -1), node);
   }
 
   /**
@@ -634,6 +624,25 @@ class LineBuilder extends RangeBuilder {
     }
   }
 
+}
+
+/** The scratch array of a nesting level; what it holds past the count its reader keeps is stale. */
+function scratchAt<T>(byLevel: T[][], level: number): T[] {
+  return (byLevel[level] ??= []);
+}
+
+/**
+ * The first `count` entries of `scratch` in an array of that size. Trees are kept, and a pushed-to array
+ * would keep room for up to 17 entries. `new Array` rather than `slice`: V8 learns that the arrays made
+ * here live long and allocates them in the old generation, as it does the nodes, so collections during a
+ * parse do not copy them.
+ */
+function exactCopy<T>(scratch: readonly T[], count: number): T[] {
+  const copy = new Array<T>(count);
+  for (let index = 0; index < count; index++) {
+    copy[index] = scratch[index];
+  }
+  return copy;
 }
 
 /**
