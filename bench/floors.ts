@@ -61,7 +61,6 @@ export function jsYamlLoad(text: string): unknown {
 /** In-process timings of one document: floors and Plan Audit's core. */
 export interface InProcessResult {
   readonly yamlAjv: Stats;
-  readonly jsYaml: Stats;
   readonly parseWithYaml: Stats;
   readonly parseFast: Stats;
   /** True when `parseFast` produced a tree (did not fall back). */
@@ -82,7 +81,6 @@ export function measureInProcess(text: string, runs: number): InProcessResult {
   const context = createAuditContext([analyzed], settings, '2020-01-01');
   return {
     yamlAjv: timeRuns(() => yamlAndAjv(text), runs),
-    jsYaml: timeRuns(() => jsYamlLoad(text), runs),
     parseWithYaml: timeRuns(() => parseWithYaml(uri, text), runs),
     parseFast: timeRuns(() => parseFast(uri, text), runs),
     parseFastTaken: parseFast(uri, text) !== undefined,

@@ -18,7 +18,7 @@ import { pathToFileURL } from 'url';
 import type { AuditSettings } from '../server/src/core/analyze';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../server/src/core/analyze';
 import type { InProcessResult, Stats, WorkspaceResult } from './floors';
-import { measureInProcess, measureWorkspace, stats } from './floors';
+import { jsYamlLoad, measureInProcess, measureWorkspace, stats, timeRuns } from './floors';
 import type { GeneratedPlan } from './generatePlan';
 import { generatePlan } from './generatePlan';
 import type { MemoryResult, RunResult, ServerSpec } from './lspTiming';
@@ -105,6 +105,8 @@ interface SizeResult {
   readonly ours: { open: Stats; edit: Stats; peakRss: Stats };
   readonly peer?: { open: Stats; edit: Stats; peakRss: Stats };
   readonly inProcess: InProcessResult;
+  /** A bare js-yaml load of the plan, timed in this process three times right before each Plan Audit run. */
+  readonly jsYamlBesideOurs: Stats;
 }
 
 function summarize(runs: readonly RunResult[]): { open: Stats; edit: Stats; peakRss: Stats } {
@@ -139,7 +141,13 @@ async function benchSize(measures: number, options: Options, workspaceUri: strin
   const runs = options.runs ?? (measures >= 10_000 ? 3 : 5);
   const ours: RunResult[] = [];
   const peer: RunResult[] = [];
+  // The js-yaml floor is timed right before each run of Plan Audit's server (three loads), as the
+  // servers are interleaved: this machine's speed drifts by a third within minutes, and a ratio of
+  // samples taken minutes apart would measure the drift.
+  const jsYamlSamples: number[] = [];
+  jsYamlLoad(plan.text);
   for (let run = 0; run < runs; run++) {
+    jsYamlSamples.push(...timeRuns(() => jsYamlLoad(plan.text), 3, 0).samples);
     // Interleaved, so drift of the machine affects both servers alike.
     const result = await measureRun(
       ourServer,
@@ -174,6 +182,7 @@ async function benchSize(measures: number, options: Options, workspaceUri: strin
     ours: summarize(ours),
     peer: options.peer ? summarize(peer) : undefined,
     inProcess,
+    jsYamlBesideOurs: stats(jsYamlSamples),
   };
 }
 
@@ -265,13 +274,19 @@ function markdown(info: Record<string, string>, sizes: readonly SizeResult[], me
   lines.push('## In-process floors (same files, one process, medians)');
   lines.push('');
   lines.push(
+    'The bare `js-yaml` load is timed in the bench process right before each run of Plan Audit\'s server (three loads per run),',
+    'so that the ratio server open / `js-yaml` compares samples taken a few seconds apart; the other columns are timed after',
+    'the LSP runs.',
+  );
+  lines.push('');
+  lines.push(
     '| measures | `yaml.parseDocument` + ajv | bare `js-yaml` load | ours: `parseWithYaml` | ours: `parseFast` | ours: `parseLines` | ours: `analyzeText` (parse, schema, model) | ours: `auditDocument` (rules) | server open / `js-yaml` | server open / `yaml`+ajv |',
   );
   lines.push('|---|---|---|---|---|---|---|---|---|---|');
   for (const s of sizes) {
     const p = s.inProcess;
     lines.push(
-      `| ${count(s.measures)} | ${range(p.yamlAjv)} | ${range(p.jsYaml)} | ${range(p.parseWithYaml)} | ${range(p.parseFast)}${p.parseFastTaken ? '' : ' (fell back)'} | ${range(p.parseLines)}${p.parseLinesTaken ? '' : ' (fell back)'} | ${range(p.analyzeText)} | ${range(p.audit)} | ${ratio(s.ours.open.median, p.jsYaml.median)} | ${ratio(s.ours.open.median, p.yamlAjv.median)} |`,
+      `| ${count(s.measures)} | ${range(p.yamlAjv)} | ${range(s.jsYamlBesideOurs)} | ${range(p.parseWithYaml)} | ${range(p.parseFast)}${p.parseFastTaken ? '' : ' (fell back)'} | ${range(p.parseLines)}${p.parseLinesTaken ? '' : ' (fell back)'} | ${range(p.analyzeText)} | ${range(p.audit)} | ${ratio(s.ours.open.median, s.jsYamlBesideOurs.median)} | ${ratio(s.ours.open.median, p.yamlAjv.median)} |`,
     );
   }
   if (memory) {
@@ -318,7 +333,7 @@ function markdown(info: Record<string, string>, sizes: readonly SizeResult[], me
     goal(`open latency, ${count(s.measures)} measures (peer/ours)`, '≥ 5×', s.peer && s.peer.open.median / s.ours.open.median, (v) => v >= 5, times);
   }
   const largest = sizes.find((s) => s.measures >= 10_000);
-  goal('open latency, 10,000 measures (ours / bare js-yaml load)', '≤ 1.5×', largest && largest.ours.open.median / largest.inProcess.jsYaml.median, (v) => v <= 1.5, times);
+  goal('open latency, 10,000 measures (ours / bare js-yaml load)', '≤ 1.5×', largest && largest.ours.open.median / largest.jsYamlBesideOurs.median, (v) => v <= 1.5, times);
   goal('workspace summary (ours / js-yaml load of all)', '≤ 2×', workspace && workspace.summaryAll.median / workspace.jsYamlAll.median, (v) => v <= 2, times);
   goal('peak RSS, 10,000 measures (ours/peer)', '≤ 0.5×', largest?.peer && largest.ours.peakRss.median / largest.peer.peakRss.median, (v) => v <= 0.5, times);
   goal('RSS after closing the documents (after / warm)', '≤ 1.2×', memory && memory.afterRss / memory.warmRss, (v) => v <= 1.2, times);
