@@ -623,7 +623,6 @@ class LineBuilder extends RangeBuilder {
       }
     }
   }
-
 }
 
 /** The scratch array of a nesting level; what it holds past the count its reader keeps is stale. */
