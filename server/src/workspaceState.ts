@@ -1,0 +1,134 @@
+/**
+ * What the server holds about the workspace: the analyses of open documents (openDocumentAnalyses.ts),
+ * an index of the plan-audit files on disk that are not open (for the cross-file rules), and the last
+ * findings per open document (for code actions and hover). Each open document's entries are dropped
+ * when it closes; the disk index keeps what the cross-file rules need.
+ */
+import * as fs from 'fs';
+import { pathToFileURL } from 'url';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalyzedDocument, AuditSettings } from './core/analyze';
+import { analyzeText, auditDocument, createAuditContext, scopeOf } from './core/analyze';
+import type { Finding } from './core/findings';
+import { LineIndex } from './core/lines';
+import type { PlanDocument } from './lsp/planDocument';
+import { OpenDocumentAnalyses } from './openDocumentAnalyses';
+import type { PendingEdits } from './pendingEdits';
+import { declaresPlanKind, hasPlanFileName } from './workspaceFiles';
+
+/** True for a document Plan Audit checks: a plan-audit file name, or YAML declaring a known kind. */
+export function isPlanAuditDocument(document: TextDocument): boolean {
+  return hasPlanFileName(document.uri) || declaresPlanKind(document.getText());
+}
+
+export class WorkspaceState {
+  private readonly openAnalyses: OpenDocumentAnalyses;
+  /** Analyses of plan-audit files on disk that are not open, for the cross-file rules. */
+  private readonly diskIndex = new Map<string, AnalyzedDocument>();
+  /** The last findings computed per open document, for code actions and hover. */
+  private readonly lastFindings = new Map<string, { version: number; findings: Finding[] }>();
+
+  constructor(
+    private readonly documents: TextDocuments<PlanDocument>,
+    pendingEdits: PendingEdits,
+  ) {
+    this.openAnalyses = new OpenDocumentAnalyses(pendingEdits);
+  }
+
+  /**
+   * Reads `file` into the disk index (or drops it when it is not a plan-audit file). Returns a warning
+   * for the log when the file cannot be read.
+   */
+  indexFile(file: string, settings: AuditSettings): string | undefined {
+    const uri = pathToFileURL(file).toString();
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      if (!hasPlanFileName(file) && !declaresPlanKind(text)) {
+        this.diskIndex.delete(uri);
+        return undefined;
+      }
+      this.diskIndex.set(uri, analyzeText(uri, text, settings.fiscalYearStartMonth));
+      return undefined;
+    } catch (error) {
+      this.diskIndex.delete(uri);
+      return `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  /** A file was deleted from disk. */
+  forgetFile(uri: string): void {
+    this.diskIndex.delete(uri);
+  }
+
+  analysisOf(document: TextDocument, settings: AuditSettings): AnalyzedDocument {
+    return this.openAnalyses.analysisOf(document, settings);
+  }
+
+  /** Every plan-audit document the cross-file rules see: open ones (current text) over the disk index. */
+  workspaceDocuments(settings: AuditSettings): AnalyzedDocument[] {
+    const result = new Map(this.diskIndex);
+    for (const document of this.documents.all()) {
+      if (isPlanAuditDocument(document)) {
+        result.set(document.uri, this.analysisOf(document, settings));
+      }
+    }
+    return [...result.values()];
+  }
+
+  /** The findings of `document`'s current version when they are computed already. */
+  cachedFindings(document: TextDocument): Finding[] | undefined {
+    const last = this.lastFindings.get(document.uri);
+    return last && last.version === document.version ? last.findings : undefined;
+  }
+
+  /** The findings of `document`'s current version, audited in its portfolio scope; cached per version. */
+  findingsFor(document: TextDocument, settings: AuditSettings): Finding[] {
+    const last = this.lastFindings.get(document.uri);
+    if (last && last.version === document.version) {
+      return last.findings;
+    }
+    const analysis = this.analysisOf(document, settings);
+    const context = createAuditContext(scopeOf(document.uri, this.workspaceDocuments(settings)), settings);
+    const findings = auditDocument(analysis, context, settings);
+    this.lastFindings.set(document.uri, { version: document.version, findings });
+    return findings;
+  }
+
+  /** The text of a file in the disk index. */
+  diskText(uri: string): string | undefined {
+    return this.diskIndex.get(uri)?.text;
+  }
+
+  /** The position of `offset` in an open document or an indexed file. */
+  readonly positionIn = (uri: string, offset: number): { line: number; character: number } | undefined => {
+    const open = this.documents.get(uri);
+    if (open) {
+      return open.positionAt(offset);
+    }
+    const text = this.diskText(uri);
+    return text === undefined ? undefined : new LineIndex(text).position(offset);
+  };
+
+  /** The settings changed: every analysis of an open document was made with the old ones. */
+  settingsChanged(): void {
+    this.openAnalyses.clear();
+  }
+
+  /**
+   * `document` changed: its findings are stale, and so are those of every other document when it is a
+   * plan-audit document (cross-file rules may depend on it).
+   */
+  documentChanged(document: TextDocument): void {
+    this.lastFindings.delete(document.uri);
+    if (isPlanAuditDocument(document)) {
+      this.lastFindings.clear();
+    }
+  }
+
+  /** Frees everything held for a closed document. */
+  documentClosed(uri: string): void {
+    this.openAnalyses.delete(uri);
+    this.lastFindings.delete(uri);
+  }
+}
