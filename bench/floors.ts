@@ -11,7 +11,6 @@ import planSchema from '../schemas/plan.schema.json';
 import type { AnalyzedDocument } from '../server/src/core/analyze';
 import { analyzeText, auditDocument, auditWorkspace, createAuditContext, defaultAuditSettings } from '../server/src/core/analyze';
 import { parseWithYaml } from '../server/src/core/parse';
-import { parseFast } from '../server/src/core/parseFast';
 import { parseLines } from '../server/src/core/parseLines';
 
 /** Median, min and max of a list of samples. */
@@ -62,9 +61,6 @@ export function jsYamlLoad(text: string): unknown {
 export interface InProcessResult {
   readonly yamlAjv: Stats;
   readonly parseWithYaml: Stats;
-  readonly parseFast: Stats;
-  /** True when `parseFast` produced a tree (did not fall back). */
-  readonly parseFastTaken: boolean;
   /** The line reader, the path `analyzeText` tries first. */
   readonly parseLines: Stats;
   readonly parseLinesTaken: boolean;
@@ -82,8 +78,6 @@ export function measureInProcess(text: string, runs: number): InProcessResult {
   return {
     yamlAjv: timeRuns(() => yamlAndAjv(text), runs),
     parseWithYaml: timeRuns(() => parseWithYaml(uri, text), runs),
-    parseFast: timeRuns(() => parseFast(uri, text), runs),
-    parseFastTaken: parseFast(uri, text) !== undefined,
     parseLines: timeRuns(() => parseLines(uri, text), runs),
     parseLinesTaken: parseLines(uri, text) !== undefined,
     analyzeText: timeRuns(() => analyzeText(uri, text), runs),

@@ -282,13 +282,13 @@ function markdown(info: Record<string, string>, sizes: readonly SizeResult[], me
   );
   lines.push('');
   lines.push(
-    '| measures | `yaml.parseDocument` + ajv | bare `js-yaml` load | ours: `parseWithYaml` | ours: `parseFast` | ours: `parseLines` | ours: `analyzeText` (parse, schema, model) | ours: `auditDocument` (rules) | server open / `js-yaml` | server open / `yaml`+ajv |',
+    '| measures | `yaml.parseDocument` + ajv | bare `js-yaml` load | ours: `parseWithYaml` | ours: `parseLines` | ours: `analyzeText` (parse, schema, model) | ours: `auditDocument` (rules) | server open / `js-yaml` | server open / `yaml`+ajv |',
   );
-  lines.push('|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const s of sizes) {
     const p = s.inProcess;
     lines.push(
-      `| ${count(s.measures)} | ${range(p.yamlAjv)} | ${range(s.jsYamlBesideOurs)} | ${range(p.parseWithYaml)} | ${range(p.parseFast)}${p.parseFastTaken ? '' : ' (fell back)'} | ${range(p.parseLines)}${p.parseLinesTaken ? '' : ' (fell back)'} | ${range(p.analyzeText)} | ${range(p.audit)} | ${ratio(s.ours.open.median, s.jsYamlBesideOurs.median)} | ${ratio(s.ours.open.median, p.yamlAjv.median)} |`,
+      `| ${count(s.measures)} | ${range(p.yamlAjv)} | ${range(s.jsYamlBesideOurs)} | ${range(p.parseWithYaml)} | ${range(p.parseLines)}${p.parseLinesTaken ? '' : ' (fell back)'} | ${range(p.analyzeText)} | ${range(p.audit)} | ${ratio(s.ours.open.median, s.jsYamlBesideOurs.median)} | ${ratio(s.ours.open.median, p.yamlAjv.median)} |`,
     );
   }
   if (memory) {

@@ -1,5 +1,5 @@
 /**
- * The fast parse path (`parseFast`, js-yaml) against the reference path (`parseWithYaml`, yaml): whenever
+ * The fast parse path (`parseLines`) against the reference path (`parseWithYaml`, yaml): whenever
  * the fast path answers, it gives the very same parsed document (tree, spans, `quoted` flags, values,
  * no findings) and therefore the same findings and ranges; when it cannot be sure it answers `undefined`
  * and the caller uses `parseWithYaml`. Checked on every fixture and sample, on generated plans and on
@@ -15,8 +15,8 @@ import type { Finding } from '../../server/src/core/findings';
 import { buildModel, detectKind } from '../../server/src/core/model';
 import type { ParsedDocument } from '../../server/src/core/parse';
 import { parseWithYaml } from '../../server/src/core/parse';
-import { parseFast, resolvePlain } from '../../server/src/core/parseFast';
 import { parseLines } from '../../server/src/core/parseLines';
+import { resolvePlain } from '../../server/src/core/yamlRanges';
 import type { MapNode } from '../../server/src/core/tree';
 import { isKnownWithoutDuplicateKeys } from '../../server/src/core/tree';
 import { checkDuplicates, validateSchema } from '../../server/src/core/validateSchema';
@@ -61,7 +61,7 @@ type FastParser = (uri: string, text: string) => ParsedDocument | undefined;
  * Asserts the fast path (`parse`) is equivalent on `text`: same parsed document and same findings when it answers.
  * Returns whether it answered.
  */
-function assertEquivalent(name: string, uri: string, text: string, compareFindings = true, parse: FastParser = parseFast): boolean {
+function assertEquivalent(name: string, uri: string, text: string, compareFindings = true, parse: FastParser = parseLines): boolean {
   const fast = parse(uri, text);
   if (!fast) {
     return false;
@@ -153,14 +153,10 @@ function mutate(text: string, random: () => number): string {
 }
 
 /**
- * Both fast paths, each held to `parseWithYaml`: the line reader (`parseLines`, tried first) and the
- * js-yaml path (`parseFast`, tried next). `minShare` is the share of fixture and sample files each must
- * answer for: the line reader declines flow collections, escapes and multi-line scalars by design.
+ * The fast path, held to `parseWithYaml`: the line reader (`parseLines`). `minShare` is the share of
+ * fixture and sample files it must answer for.
  */
-const fastPaths: { name: string; parse: FastParser; minShare: number }[] = [
-  { name: 'parseLines', parse: parseLines, minShare: 0.7 },
-  { name: 'parseFast', parse: parseFast, minShare: 0.9 },
-];
+const fastPaths: { name: string; parse: FastParser; minShare: number }[] = [{ name: 'parseLines', parse: parseLines, minShare: 0.7 }];
 
 for (const { name: pathName, parse, minShare } of fastPaths) describe(pathName, () => {
   it('builds the same document and findings as parseWithYaml on every fixture and sample', function () {
@@ -221,8 +217,8 @@ for (const { name: pathName, parse, minShare } of fastPaths) describe(pathName, 
       'pair in a flow sequence': 'kind: plan\nitems: [a: 1]\n',
       'flow collection over two lines': 'kind: plan\nperiod: {start: 2017,\n  end: 2017}\n',
     };
-    // `yaml` keeps both pairs of a duplicate key (the schema check reports it); js-yaml rejects them.
-    const answeredAlike = parse === parseLines ? ['duplicate key'] : [];
+    // `yaml` keeps both pairs of a duplicate key (the schema check reports it).
+    const answeredAlike = ['duplicate key'];
     for (const [name, text] of Object.entries(cases)) {
       if (answeredAlike.includes(name)) {
         assert.ok(assertEquivalent(name, 'file:///case.plan.yaml', text, true, parse), name);
@@ -316,8 +312,8 @@ describe('parseLines on what plans are written in', () => {
     };
     for (const [name, text] of Object.entries(texts)) {
       assert.strictEqual(parseLines('file:///case.plan.yaml', text), undefined, name);
-      // Whichever path answers instead gives yaml's tree (analyzeText picks the first that answers).
-      assert.deepStrictEqual(analyzeText('file:///case.plan.yaml', text).parsed, parseFast('file:///case.plan.yaml', text) ?? parseWithYaml('file:///case.plan.yaml', text), name);
+      // analyzeText then gives yaml's own result.
+      assert.deepStrictEqual(analyzeText('file:///case.plan.yaml', text).parsed, parseWithYaml('file:///case.plan.yaml', text), name);
     }
   });
 });

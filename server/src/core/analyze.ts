@@ -10,9 +10,8 @@ import type { Finding, Fix, Severity } from './findings';
 import { sortFindings } from './findings';
 import { forgetLayout } from './fixes';
 import type { ParseLimits, ParsedDocument } from './parse';
-import { defaultParseLimits, parseWithYaml, YamlRuleIds } from './parse';
-import { parseFast } from './parseFast';
-import { parseLines } from './parseLines';
+import { defaultParseLimits, YamlRuleIds } from './parse';
+import { parseText } from './parseText';
 import type { PlanAuditModel, PlanKind, Portfolio } from './model';
 import { buildModel, detectKind } from './model';
 import type { AuditContext, AuditedDocument, RuleReport, WorkspaceView } from './rule';
@@ -61,9 +60,8 @@ export function analyzeText(
   reparsed?: ParsedDocument,
   reuseUnits = reparsed !== undefined,
 ): AnalyzedDocument {
-  // An incremental re-parse when the server has one (incremental.ts), else the fastest path that can be
-  // sure of `yaml`'s result (the line reader, then js-yaml; test/unit/parseFast.test.ts), else `yaml`.
-  const parsed = reparsed ?? parseLines(uri, text, limits) ?? parseFast(uri, text, limits) ?? parseWithYaml(uri, text, limits);
+  // An incremental re-parse when the server has one (incremental.ts), else a full parse (parseText.ts).
+  const parsed = reparsed ?? parseText(uri, text, limits);
   const root = parsed.root;
   const kind = detectKind(root);
   const baseFindings: Finding[] = [...parsed.findings];
