@@ -199,3 +199,35 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function applyFix(text: string, fix: Fix): string {
   return applyEdits(text, fix.edits);
 }
+
+/**
+ * The edits of a fix-all: every fix whose edits touch nothing an earlier fix (by offset) changes, whole
+ * or not at all. A fix may need several edits (replace a null token, then add lines after a comment);
+ * taking only some of them would garble the text. Two fixes that touch, or insert at the same offset,
+ * conflict: the later one waits for the next round.
+ */
+export function fixAllEdits(fixes: readonly Fix[]): TextEdit[] {
+  const spans = fixes
+    .filter((fix) => fix.edits.length > 0)
+    .map((fix) => {
+      let start = Number.POSITIVE_INFINITY;
+      let end = Number.NEGATIVE_INFINITY;
+      for (const edit of fix.edits) {
+        start = Math.min(start, edit.offset);
+        end = Math.max(end, edit.offset + edit.deleteCount);
+      }
+      return { fix, start, end };
+    })
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: TextEdit[] = [];
+  let keptEnd = -1;
+  for (const { fix, start, end } of spans) {
+    if (start > keptEnd || (kept.length === 0 && start >= keptEnd)) {
+      for (const edit of fix.edits) {
+        kept.push(edit);
+      }
+      keptEnd = end;
+    }
+  }
+  return kept.sort((a, b) => a.offset - b.offset);
+}

@@ -6,6 +6,7 @@ import type { CodeAction, Diagnostic, TextEdit as LspTextEdit } from 'vscode-lan
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Fix, TextEdit } from '../core/findings';
+import { fixAllEdits } from '../core/fixes';
 import { diagnosticSource } from './toDiagnostic';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.planAudit`;
@@ -57,7 +58,7 @@ export function toCodeActions(document: TextDocument, findings: readonly Finding
       actions.push({
         title: `Fix all auto-fixable Plan Audit problems (${preferred.length})`,
         kind: fixAllKind,
-        edit: { changes: { [document.uri]: toLspEdits(document, nonOverlapping(preferred.flatMap((fix) => fix.edits))) } },
+        edit: { changes: { [document.uri]: toLspEdits(document, fixAllEdits(preferred)) } },
       });
     }
   }
@@ -67,18 +68,4 @@ export function toCodeActions(document: TextDocument, findings: readonly Finding
 /** The preferred fix of each unsuppressed finding. */
 export function preferredFixes(findings: readonly Finding[]): Fix[] {
   return findings.filter((finding) => !finding.suppressed).flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.isPreferred));
-}
-
-/** Drops edits that overlap an earlier one or insert at the same offset, so a fix-all never garbles text. */
-export function nonOverlapping(edits: readonly TextEdit[]): TextEdit[] {
-  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
-  const kept: TextEdit[] = [];
-  let end = -1;
-  for (const edit of sorted) {
-    if (edit.offset > end || (kept.length === 0 && edit.offset >= end)) {
-      kept.push(edit);
-      end = edit.offset + edit.deleteCount;
-    }
-  }
-  return kept;
 }

@@ -17,9 +17,8 @@ import { pathToFileURL } from 'url';
 import type { AnalyzedDocument, AuditSettings } from '../../../server/src/core/analyze';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../../../server/src/core/analyze';
 import type { Finding } from '../../../server/src/core/findings';
-import { applyEdits } from '../../../server/src/core/fixes';
+import { applyEdits, fixAllEdits } from '../../../server/src/core/fixes';
 import { LineIndex } from '../../../server/src/core/lines';
-import { nonOverlapping } from '../../../server/src/lsp/toCodeActions';
 
 export const fixturesRoot = path.resolve(__dirname, '../../fixtures/rules');
 
@@ -119,7 +118,7 @@ export function describeRuleFixtures(ruleId: string, base: AuditSettings = defau
         if (fs.existsSync(fixedFile)) {
           const fixes = findings.filter((f) => f.ruleId === ruleId && !f.suppressed).flatMap((f) => (f.fixes ?? []).filter((fix) => fix.isPreferred));
           assert.ok(fixes.length > 0, `${path.basename(fixedFile)} exists but no ${ruleId} finding offers a preferred fix`);
-          const fixedText = applyEdits(text, nonOverlapping(fixes.flatMap((fix) => fix.edits)));
+          const fixedText = applyEdits(text, fixAllEdits(fixes));
           assert.strictEqual(fixedText, fs.readFileSync(fixedFile, 'utf8'), `applying the fixes to ${path.basename(file)} gives ${path.basename(fixedFile)}`);
           const recheck = checkWorkspace(new Map([...files].map(([f, t]) => [f, f === file ? fixedText : t])), settings);
           const remaining = recheck.get(pathToFileURL(file).toString())!.findings.filter((f) => f.ruleId === ruleId && !f.suppressed && (f.fixes ?? []).length > 0);

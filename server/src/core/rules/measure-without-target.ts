@@ -3,7 +3,8 @@
  * GAO-17-618 found exactly this in CBP's Priority Trade Issue plans (recommendation 1).
  */
 import type { Fix, TextEdit } from '../findings';
-import { columnOf, detectLayout, insertIntoMap, lineEndOf, renderBlock } from '../fixes';
+import type { NewLine } from '../fixes';
+import { columnOf, detectLayout, insertIntoMap, lineEndOf, renderBlock, renderFlow } from '../fixes';
 import type { Measure, Plan } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
 import type { AuditedDocument, Rule } from '../rule';
@@ -62,13 +63,13 @@ function buildFixes(document: AuditedDocument<Plan>, measure: Measure, years: re
   const fixes: Fix[] = [];
   const targetYears = years.length > 0 ? years : [];
   const unitNote = measure.unit ? ` (${measure.unit})` : '';
-  const items = targetYears.map((year) => [
+  const items = targetYears.map((year): NewLine[] => [
     { key: 'fiscal_year', value: String(year) },
     { key: 'value', value: '', comment: `FY${year} target${unitNote}` },
   ]);
   const addTargets = items.length > 0 ? targetsEdit(document.text, measure, items) : undefined;
   if (addTargets) {
-    fixes.push({ title: `Add targets for ${targetYears.length === 1 ? `FY${targetYears[0]}` : `FY${targetYears[0]}–FY${targetYears[targetYears.length - 1]}`}`, isPreferred: true, edits: [addTargets] });
+    fixes.push({ title: `Add targets for ${targetYears.length === 1 ? `FY${targetYears[0]}` : `FY${targetYears[0]}–FY${targetYears[targetYears.length - 1]}`}`, isPreferred: true, edits: addTargets });
   }
   if (!measure.targetsPair) {
     const notApplicable = insertIntoMap(document.text, measure.node, {
@@ -84,16 +85,39 @@ function buildFixes(document: AuditedDocument<Plan>, measure: Measure, years: re
 }
 
 /**
- * Adds the `targets:` block: as a new key when there is none, or as the items of an existing empty
- * `targets:` key (block style only; an empty flow `[]` is left to the auditor).
+ * Adds the `targets:` block: as a new key when there is none; as the items of an existing `targets:`
+ * whose value is null (`targets:`, `~`, `null`, `!!null ""`), replacing only that null token; or as
+ * items written into an empty flow `[]`. Anything else (an anchor on the null, a value on the next line)
+ * gets no "Add targets" fix: appending items under a value would break the file.
  */
-function targetsEdit(text: string, measure: Measure, items: { key: string; value: string; comment?: string }[][]): TextEdit | undefined {
+function targetsEdit(text: string, measure: Measure, items: NewLine[][]): TextEdit[] | undefined {
   const pair = measure.targetsPair;
   if (!pair) {
-    return insertIntoMap(text, measure.node, { key: 'targets', items });
+    const edit = insertIntoMap(text, measure.node, { key: 'targets', items });
+    return edit && [edit];
   }
   const value = pair.value;
-  if (value.kind !== 'scalar' || value.value !== null || measure.node.flow) {
+  if (value.kind === 'seq' && value.flow && value.items.length === 0 && text[value.start] === '[' && text[value.end - 1] === ']') {
+    // Insert-only, between the brackets; the measure keeps its flow `[]` style.
+    const flowItems = renderFlow({ key: 'targets', items }).slice('targets: ['.length, -1);
+    return [{ offset: value.start + 1, deleteCount: 0, insertText: flowItems }];
+  }
+  if (value.kind !== 'scalar' || value.value !== null) {
+    return undefined;
+  }
+  const lineEnd = lineEndOf(text, pair.key.end);
+  const colon = text.indexOf(':', pair.key.end);
+  // The null must sit on the key's line, after the colon, with at most a `!!null` tag before it (no
+  // anchor: an alias may use it): then deleting from the colon to its end removes exactly the null token.
+  if (colon < 0 || value.end > lineEnd || !/^[ \t]*(!!null(?=[ \t,}]|$)[ \t]*)?$/.test(text.slice(colon + 1, value.start))) {
+    return undefined;
+  }
+  const nullToken = value.end - (colon + 1);
+  if (measure.node.flow) {
+    return [{ offset: colon + 1, deleteCount: nullToken, insertText: ` ${renderFlow({ key: 'targets', items }).slice('targets: '.length)}` }];
+  }
+  // In block style, only a comment may follow the null on its line; the items go after it.
+  if (!/^[ \t]*(#.*)?$/.test(text.slice(value.end, lineEnd))) {
     return undefined;
   }
   const layout = detectLayout(text);
@@ -101,5 +125,6 @@ function targetsEdit(text: string, measure: Measure, items: { key: string; value
   const block = renderBlock({ key: 'targets', items }, keyColumn, layout);
   // Keep only the item lines: the key itself is already in the file.
   const firstBreak = block.indexOf(layout.newline, layout.newline.length);
-  return { offset: lineEndOf(text, pair.key.end), deleteCount: 0, insertText: block.slice(firstBreak) };
+  const addItems: TextEdit = { offset: lineEnd, deleteCount: 0, insertText: block.slice(firstBreak) };
+  return nullToken > 0 ? [{ offset: colon + 1, deleteCount: nullToken, insertText: '' }, addItems] : [addItems];
 }
