@@ -25,6 +25,7 @@
 import type { Span } from './findings';
 import type { Area, Plan, Portfolio } from './model';
 import { entryAnchor } from './model';
+import { formatWrittenPeriod, planLastYear } from './period';
 import type { AuditContext, AuditedDocument, WorkspaceView } from './rule';
 import { getPair, spanOf } from './tree';
 import { compareUris, workspaceIndex } from './workspaceIndex';
@@ -181,31 +182,11 @@ export function planStanding(plan: Plan, reviewFiscalYear: number): PlanStanding
   return lastYear >= reviewFiscalYear ? 'current' : 'outdated';
 }
 
-/** The plan's last fiscal year: `period.end`, else `period.start`; undefined without a usable period. */
-export function planLastYear(plan: Plan): number | undefined {
-  const end = plan.period?.end ?? plan.period?.start;
-  const start = plan.period?.start;
-  if (end === undefined || (start !== undefined && end < start)) {
-    return undefined;
-  }
-  return end;
-}
-
 /** Describes a plan with its type and years: "`ipr-fy2010-2014-strategic` (strategic, FY2010–FY2014)". */
 export function describePlan(plan: Pick<CoveredPlan, 'id' | 'type' | 'period'>): string {
-  const details = [plan.type, formatPeriod(plan.period)].filter((part): part is string => Boolean(part));
+  const details = [plan.type, formatWrittenPeriod(plan.period)].filter((part): part is string => Boolean(part));
   const name = plan.id ? `\`${plan.id}\`` : 'a plan with no id';
   return details.length > 0 ? `${name} (${details.join(', ')})` : name;
-}
-
-/** "FY2011" or "FY2010–FY2014"; undefined when the period is unknown. */
-export function formatPeriod(period: { readonly start?: number; readonly end?: number } | undefined): string | undefined {
-  const start = period?.start ?? period?.end;
-  const end = period?.end ?? period?.start;
-  if (start === undefined || end === undefined) {
-    return undefined;
-  }
-  return start === end ? `FY${start}` : `FY${start}–FY${end}`;
 }
 
 /** "Import Safety (`import-safety`)" or "`import-safety`". */

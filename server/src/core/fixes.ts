@@ -6,7 +6,8 @@
  * included) is kept.
  */
 import type { Fix, TextEdit } from './findings';
-import type { MapNode } from './tree';
+import type { MapNode, Pair } from './tree';
+import { getPair } from './tree';
 
 /** The layout conventions of one document, read from its text. */
 export interface Layout {
@@ -140,6 +141,34 @@ export function insertIntoMap(text: string, map: MapNode, entry: NewEntry): Text
   const baseColumn = columnOf(text, map.pairs[0].key.start);
   const offset = lineEndOf(text, Math.max(last.value.end - 1, last.key.end));
   return { offset, deleteCount: 0, insertText: renderBlock(entry, baseColumn, layout) };
+}
+
+/**
+ * Returns the edit that adds `entry` to `map` on the line after the first of `afterKeys` whose value
+ * is a one-line scalar, so a new key lands next to the keys it belongs with (`data_source` after
+ * `unit`, `owner` after `office`). Falls back to the end of the map (`insertIntoMap`). Insert-only; the
+ * indentation, flow or block style and line endings are the file's own.
+ */
+export function insertAfterKey(text: string, map: MapNode, afterKeys: readonly string[], entry: NewEntry): TextEdit | undefined {
+  const anchor = afterKeys.map((key) => getPair(map, key)).find((pair): pair is Pair => pair !== undefined && isOneLineScalar(text, pair));
+  if (!anchor) {
+    return insertIntoMap(text, map, entry);
+  }
+  const valueEnd = Math.max(anchor.value.end, anchor.key.end);
+  if (map.flow) {
+    return { offset: valueEnd, deleteCount: 0, insertText: `, ${renderFlow(entry)}` };
+  }
+  const layout = detectLayout(text);
+  return { offset: lineEndOf(text, valueEnd), deleteCount: 0, insertText: renderBlock(entry, columnOf(text, anchor.key.start), layout) };
+}
+
+/** True when the pair's key and scalar value sit on one line (no block scalar, no folded plain text). */
+function isOneLineScalar(text: string, pair: Pair): boolean {
+  if (pair.value.kind !== 'scalar') {
+    return false;
+  }
+  const end = Math.max(pair.value.end, pair.key.end);
+  return !/[\r\n]/.test(text.slice(pair.key.start, end));
 }
 
 /** Renders an entry as block YAML: a line break, then the lines indented from `baseColumn`. */

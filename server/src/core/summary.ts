@@ -15,10 +15,11 @@ import type { Finding, Severity, Span } from './findings';
 import type { AnalyzedDocument, AuditSettings } from './analyze';
 import { createAuditContext, groupByPortfolioScope, knownRuleIds } from './analyze';
 import type { AreaCoverage, CoveredPlan, CoverageStatus, PlanStanding } from './coverage';
-import { compareUris, computeCoverage, formatPeriod, planDocuments, planStanding, portfolioDocuments } from './coverage';
+import { compareUris, computeCoverage, planDocuments, planStanding, portfolioDocuments } from './coverage';
 import { addYears, isIsoDate, todayIso, wholeYearsBetween } from './dates';
 import type { Measure, Plan, PlanKind, Position, Recommendations, Staffing } from './model';
 import { allMeasures, entryAnchor } from './model';
+import { formatWrittenPeriod } from './period';
 import type { AuditContext, AuditedDocument, WorkspaceView } from './rule';
 import type { OptimalRangeIssue, PositionAnalysis } from './staffingAnalysis';
 import { analyzePosition, formatOptimalRange } from './staffingAnalysis';
@@ -349,7 +350,7 @@ function summaryPlan(plan: CoveredPlan): SummaryPlan {
     type: plan.type,
     status: plan.status,
     period: plan.period ? { start: plan.period.start, end: plan.period.end } : undefined,
-    periodLabel: formatPeriod(plan.period),
+    periodLabel: formatWrittenPeriod(plan.period),
     standing: plan.standing,
     standingLabel: planStandingLabels[plan.standing],
     location: at(plan.uri, plan.span),
@@ -359,7 +360,7 @@ function summaryPlan(plan: CoveredPlan): SummaryPlan {
 /** "annual plan FY2017" / "strategic plan FY2013–FY2018" / "plan `x`". */
 function planPhrase(plan: CoveredPlan): string {
   const kind = plan.type ? `${plan.type} plan` : 'plan';
-  const period = formatPeriod(plan.period);
+  const period = formatWrittenPeriod(plan.period);
   return period ? `${kind} ${period}` : `${kind}${plan.id ? ` ${plan.id}` : ''} (no period)`;
 }
 
@@ -477,7 +478,7 @@ function summarizeTargets(workspace: WorkspaceView, context: SummaryContext): Ta
       planTitle: plan.title,
       issueArea: plan.issueArea,
       type: plan.type,
-      periodLabel: formatPeriod(plan.period),
+      periodLabel: formatWrittenPeriod(plan.period),
       standing,
       standingLabel: planStandingLabels[standing],
       measures: measureRows.length,

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../../../server/src/core/analyze';
-import { formatFiscalYears } from '../../../server/src/core/rules/target-outside-period';
+import { formatFiscalYears } from '../../../server/src/core/period';
 import { describeRuleFixtures } from './ruleFixtures';
 
 describe('target-outside-period', () => {

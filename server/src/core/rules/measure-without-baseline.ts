@@ -8,10 +8,10 @@
  */
 import type { Measure, Plan } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
+import { insertAfterKey } from '../fixes';
 import type { Rule } from '../rule';
 import { getPair, spanOf } from '../tree';
-import { insertAfterKey } from './measure-without-data-source';
-import { planPeriod } from './target-outside-period';
+import { planPeriod } from '../period';
 
 export const measureWithoutBaseline: Rule<Plan> = {
   id: 'measure-without-baseline',

@@ -7,6 +7,7 @@ import type { NewLine } from '../fixes';
 import { columnOf, detectLayout, insertIntoMap, lineEndOf, renderBlock, renderFlow } from '../fixes';
 import type { Measure, Plan } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
+import { planYears } from '../period';
 import type { AuditedDocument, Rule } from '../rule';
 import { spanOf } from '../tree';
 
@@ -26,7 +27,7 @@ export const measureWithoutTarget: Rule<Plan> = {
       if (hasTargets(measure) || measure.targetNotApplicablePair) {
         continue;
       }
-      const years = planYears(plan);
+      const years = planYears(plan, maxGeneratedYears);
       const yearsText = years.length === 0 ? 'each fiscal year of the plan' : formatYears(years);
       report({
         span: spanOf(entryAnchor(measure.node)),
@@ -39,20 +40,6 @@ export const measureWithoutTarget: Rule<Plan> = {
 
 function hasTargets(measure: Measure): boolean {
   return measure.targets.length > 0;
-}
-
-/** The fiscal years of the plan period, in order; empty when the period is missing or malformed. */
-export function planYears(plan: Plan): number[] {
-  const start = plan.period?.start;
-  const end = plan.period?.end ?? start;
-  if (start === undefined || end === undefined || end < start) {
-    return [];
-  }
-  const years: number[] = [];
-  for (let year = start; year <= end && years.length < maxGeneratedYears; year++) {
-    years.push(year);
-  }
-  return years;
 }
 
 function formatYears(years: readonly number[]): string {

@@ -12,10 +12,10 @@
  */
 import type { Plan } from '../model';
 import { describeEntry, entryAnchor } from '../model';
+import { insertAfterKey } from '../fixes';
 import type { Rule } from '../rule';
 import type { MapNode } from '../tree';
 import { getPair, spanOf } from '../tree';
-import { insertAfterKey } from './measure-without-data-source';
 
 /** The comment the fix writes after `owner:`. */
 export const ownerComment = "the official accountable for the plan's goals (31 U.S.C. 1115(b)(5)(E))";

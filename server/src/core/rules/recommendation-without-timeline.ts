@@ -21,9 +21,10 @@
 import { addYears, isIsoDate } from '../dates';
 import type { Recommendations } from '../model';
 import { entryAnchor } from '../model';
+import { insertAfterKey } from '../fixes';
 import type { Rule } from '../rule';
 import { getPair, spanOf } from '../tree';
-import { insertAfterKey, textKeyState } from './measure-without-data-source';
+import { textKeyState } from '../keyState';
 
 /** Enactment of the GAO-IG Act (Pub. L. 115-414, 132 Stat. 5430): the rule applies from this review date on. */
 export const gaoIgActEnactment = '2019-01-03';

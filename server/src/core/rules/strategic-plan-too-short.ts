@@ -11,7 +11,7 @@ import type { Plan } from '../model';
 import { describeEntry } from '../model';
 import type { Rule } from '../rule';
 import { getPair, spanOf } from '../tree';
-import { formatPeriod, planPeriod } from './target-outside-period';
+import { formatPeriod, periodLength, planPeriod } from '../period';
 
 /** The fewest fiscal years a strategic plan should cover (5 U.S.C. 306(b)). */
 export const minimumStrategicYears = 4;
@@ -33,7 +33,7 @@ export const strategicPlanTooShort: Rule<Plan> = {
     if (!period || !periodPair) {
       return;
     }
-    const years = period.end - period.start + 1;
+    const years = periodLength(period);
     if (years >= minimumStrategicYears) {
       return;
     }

@@ -13,7 +13,7 @@ import type { Measure, Plan } from '../model';
 import { allMeasures, describeEntry } from '../model';
 import type { Rule } from '../rule';
 import type { TreeNode } from '../tree';
-import { formatFiscalYears, formatPeriod, planPeriod } from './target-outside-period';
+import { formatFiscalYears, formatPeriod, planPeriod } from '../period';
 import { spanOf } from '../tree';
 
 /** Longer periods are left alone (a typo such as `end: 20177`); the schema bounds fiscal years anyway. */

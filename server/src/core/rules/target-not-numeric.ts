@@ -11,7 +11,8 @@ import type { Measure, Plan, YearValue } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
 import type { Rule, RuleReport } from '../rule';
 import { getPair, spanOf } from '../tree';
-import { hasText, insertAfterKey, textKeyState } from './measure-without-data-source';
+import { insertAfterKey } from '../fixes';
+import { hasText, textKeyState } from '../keyState';
 
 /** The comment the fix writes after `unit:`. */
 export const unitComment = 'what the values count, e.g. audits, percent, days (GAO-03-143: clarity)';

@@ -5,52 +5,8 @@
 import type { Plan } from '../model';
 import { allMeasures, describeEntry } from '../model';
 import type { Rule } from '../rule';
+import { formatPeriod, planPeriod } from '../period';
 import { getPair, spanOf } from '../tree';
-
-/** A plan period whose bounds are both known and in order (`period-invalid` reports the others). */
-export interface FiscalPeriod {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** The plan's period when `start` and `end` are both integers and `start <= end`; else undefined. */
-export function planPeriod(plan: Plan): FiscalPeriod | undefined {
-  const start = plan.period?.start;
-  const end = plan.period?.end;
-  if (start === undefined || end === undefined || end < start) {
-    return undefined;
-  }
-  return { start, end };
-}
-
-/** "FY2017" for a one-year period, "FY2017–FY2019" otherwise. */
-export function formatPeriod(period: FiscalPeriod): string {
-  return period.start === period.end ? `FY${period.start}` : `FY${period.start}–FY${period.end}`;
-}
-
-/**
- * Lists fiscal years for a message: "FY2018", "FY2018 and FY2019", "FY2017, FY2019 and FY2021";
- * runs of three or more become ranges ("FY2018–FY2021").
- */
-export function formatFiscalYears(years: readonly number[]): string {
-  const sorted = [...new Set(years)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let index = 0; index < sorted.length; ) {
-    let last = index;
-    while (last + 1 < sorted.length && sorted[last + 1] === sorted[last] + 1) {
-      last++;
-    }
-    if (last - index >= 2) {
-      parts.push(`FY${sorted[index]}–FY${sorted[last]}`);
-    } else {
-      for (let year = index; year <= last; year++) {
-        parts.push(`FY${sorted[year]}`);
-      }
-    }
-    index = last + 1;
-  }
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
 
 export const targetOutsidePeriod: Rule<Plan> = {
   id: 'target-outside-period',
