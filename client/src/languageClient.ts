@@ -4,9 +4,10 @@
  */
 import * as path from 'path';
 import type { ExtensionContext, OutputChannel } from 'vscode';
-import { window as Window, workspace as Workspace } from 'vscode';
+import { Uri, window as Window, workspace as Workspace } from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, TransportKind } from 'vscode-languageclient/node';
+import { explicitSettings } from './explicitSettings';
 import { serverExecArgv } from './serverRuntime';
 
 /** The client id equals the settings prefix, so `planAudit.trace.server` turns on protocol tracing. */
@@ -32,6 +33,29 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: O
     synchronize: {
       // Cross-file rules need to know when plan files change on disk, open or not.
       fileEvents: [Workspace.createFileSystemWatcher('**/*.{yaml,yml}'), Workspace.createFileSystemWatcher('**/.plan-audit.yaml')],
+    },
+    middleware: {
+      workspace: {
+        // Only what the user set: a default must not hide the workspace's `.plan-audit.yaml`.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) {
+            return answers;
+          }
+          return answers.map((answer: unknown, index) => {
+            const item = params.items[index];
+            if (item?.section !== clientId) {
+              return answer;
+            }
+            const configuration = Workspace.getConfiguration(clientId, item.scopeUri ? Uri.parse(item.scopeUri) : undefined);
+            return explicitSettings((key) => {
+              const inspected = configuration.inspect(key);
+              const isSet = inspected !== undefined && [inspected.globalValue, inspected.workspaceValue, inspected.workspaceFolderValue].some((value) => value !== undefined);
+              return { isSet, value: configuration.get(key) };
+            });
+          });
+        },
+      },
     },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),

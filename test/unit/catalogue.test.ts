@@ -43,6 +43,20 @@ describe('rule catalogue', () => {
     }
   });
 
+  it('names every finding source in the README: rules, schema, YAML and exception checks', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const missing = [...knownRuleIds].filter((id) => !readme.includes(`\`${id}\``));
+    assert.deepStrictEqual(missing, [], 'rule ids the engine can emit that README.md does not mention');
+  });
+
+  it('tests every finding source: a test/unit/rules/<id>.test.ts, or a unit test naming the id', () => {
+    const folder = path.join(root, 'test/unit');
+    const testFiles = fs.readdirSync(folder, { recursive: true }).map(String).filter((name) => name.endsWith('.test.ts'));
+    const texts = testFiles.map((name) => fs.readFileSync(path.join(folder, name), 'utf8'));
+    const untested = [...knownRuleIds].filter((id) => !testFiles.includes(path.join('rules', `${id}.test.ts`)) && !texts.some((text) => text.includes(`'${id}'`)));
+    assert.deepStrictEqual(untested, [], 'finding sources no unit test names');
+  });
+
   it('is listed in the README, generated from the registry', () => {
     const readmePath = path.join(root, 'README.md');
     const readme = fs.readFileSync(readmePath, 'utf8');
@@ -58,3 +72,4 @@ describe('rule catalogue', () => {
     assert.strictEqual(actual, expected, 'run UPDATE_CATALOGUE=1 npm run test:unit to regenerate the README table');
   });
 });
+

@@ -5,6 +5,8 @@
  *
  * 1. the lines holding a `# expect: <id>` marker are exactly the lines where `<id>` findings start
  *    (a marker may name several ids, comma-separated; `# expect: <id> x2` expects two findings);
+ *    `# expect-next-line: <id>` on a line of its own expects them on the next line, for findings on a
+ *    comment line (an exception comment cannot also hold a marker);
  * 2. when `<name>.fixed.yaml` exists, applying the preferred fix of every `<id>` finding gives exactly
  *    that text, and re-checking the fixed text leaves no fixable `<id>` finding.
  *
@@ -38,14 +40,15 @@ export function expectedLines(text: string, ruleId: string): Map<number, number>
   const expected = new Map<number, number>();
   const lines = text.split('\n');
   lines.forEach((line, index) => {
-    const match = /#\s*expect:\s*(.+)$/.exec(line);
+    const match = /#\s*expect(-next-line)?:\s*(.+)$/.exec(line);
     if (!match) {
       return;
     }
-    for (const part of match[1].split(',')) {
+    const target = match[1] ? index + 1 : index;
+    for (const part of match[2].split(',')) {
       const [id, times] = part.trim().split(/\s+x/);
       if (id === ruleId) {
-        expected.set(index, (expected.get(index) ?? 0) + (times ? Number(times) : 1));
+        expected.set(target, (expected.get(target) ?? 0) + (times ? Number(times) : 1));
       }
     }
   });
