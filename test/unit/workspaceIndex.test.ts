@@ -102,6 +102,7 @@ describe('workspaceIndex', () => {
       uri: document.uri,
       text: document.text,
       kind: document.kind,
+      layout: document.layout,
       get model() {
         reads++;
         return document.model;

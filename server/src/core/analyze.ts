@@ -8,7 +8,8 @@
  */
 import type { Finding, Fix, Severity } from './findings';
 import { sortFindings } from './findings';
-import { forgetLayout } from './fixes';
+import { detectLayout } from './fixes';
+import type { Layout } from './fixes';
 import type { ParseLimits, ParsedDocument } from './parse';
 import { defaultParseLimits, YamlRuleIds } from './parse';
 import { parseText } from './parseText';
@@ -89,6 +90,23 @@ function buildFixesOnFirstRead(finding: Finding, build: () => readonly Fix[] | u
   });
 }
 
+/**
+ * A document as rules see it. Its layout (what fixes copy) is read from the text when a fix first asks
+ * for it and then kept on this object, so the fixes of one audit read it once.
+ */
+export function createAuditedDocument<M extends PlanAuditModel>(uri: string, text: string, model: M): AuditedDocument<M> {
+  let layout: Layout | undefined;
+  return {
+    uri,
+    text,
+    kind: model.kind,
+    model,
+    get layout() {
+      return (layout ??= detectLayout(text));
+    },
+  };
+}
+
 /** The id of every finding source: rules, schema and YAML checks, exception meta-findings. */
 export const knownRuleIds: ReadonlySet<string> = new Set([
   ...rules.map((rule) => rule.id),
@@ -112,7 +130,7 @@ export function createAuditContext(documents: readonly AnalyzedDocument[], setti
         ? portfolio.reviewDate
         : today;
   const workspace: WorkspaceView = {
-    documents: audited.map((document) => ({ uri: document.uri, text: document.text, kind: document.model.kind, model: document.model })),
+    documents: audited.map((document) => createAuditedDocument(document.uri, document.text, document.model)),
   };
   return { reviewDate, reviewFiscalYear: fiscalYearOfDate(reviewDate, fiscalYearStartMonth), fiscalYearStartMonth, workspace };
 }
@@ -180,7 +198,7 @@ export function auditWorkspace(documents: readonly AnalyzedDocument[], settings:
 export function auditDocument(document: AnalyzedDocument, context: AuditContext, settings: AuditSettings): Finding[] {
   const findings: Finding[] = [...document.baseFindings];
   if (document.model && document.kind) {
-    const audited: AuditedDocument = { uri: document.uri, text: document.text, kind: document.kind, model: document.model };
+    const audited = createAuditedDocument(document.uri, document.text, document.model);
     for (const rule of rules) {
       if (!rule.kinds.includes(document.kind) || settings.rules[rule.id] === 'off') {
         continue;
@@ -215,8 +233,6 @@ export function auditDocument(document: AnalyzedDocument, context: AuditContext,
       }
     }
   }
-  // Fixes of one audit share the layout read from this text; do not keep the text alive after it.
-  forgetLayout();
   const configured = findings.filter((finding) => settings.rules[finding.ruleId] !== 'off');
   const withOverrides = configured.map((finding) => {
     const override = settings.rules[finding.ruleId];

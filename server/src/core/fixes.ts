@@ -18,28 +18,22 @@ export interface Layout {
   readonly newline: '\n' | '\r\n';
 }
 
-/** The last layout read; rules build many fixes for one text, and reading the layout scans the text. */
-let lastLayout: { readonly text: string; readonly layout: Layout } | undefined;
+/**
+ * A text that fixes are built for, with its layout read once (`detectLayout`). Rules pass their
+ * `AuditedDocument`, which reads the layout on first use: many fixes are built for one text, and
+ * reading the layout scans the text.
+ */
+export interface FixTarget {
+  readonly text: string;
+  readonly layout: Layout;
+}
 
 /**
- * Drops the remembered layout (and with it the text it was read from); the engine calls it after each
- * audit. Fixes built later, when first read (`RuleReport.fixes`), remember their text until the next.
+ * Reads the layout from the text: the most common indentation step and the sequence style. Reads the
+ * first 16,000 characters (a few hundred lines): they show a file's style, and reading a whole
+ * 10,000-measure plan for it would cost as much as parsing it.
  */
-export function forgetLayout(): void {
-  lastLayout = undefined;
-}
-
-/** Reads the layout from the text: the most common indentation step and the sequence style. */
 export function detectLayout(text: string): Layout {
-  if (lastLayout?.text === text) {
-    return lastLayout.layout;
-  }
-  const layout = readLayout(text);
-  lastLayout = { text, layout };
-  return layout;
-}
-
-function readLayout(text: string): Layout {
   const firstBreak = text.indexOf('\n');
   const newline = firstBreak > 0 && text.charCodeAt(firstBreak - 1) === 0x0d ? '\r\n' : '\n';
   const steps = new Map<number, number>();
@@ -47,8 +41,6 @@ function readLayout(text: string): Layout {
   let flushSequences = 0;
   let previousIndent = 0;
   let previousEndsWithColon = false;
-  // The first 16,000 characters (a few hundred lines) show a file's style; reading a whole 10,000-measure
-  // plan for it would cost as much as parsing it, once per audit.
   const limit = Math.min(text.length, 16_000);
   let lineStart = 0;
   while (lineStart < limit) {
@@ -128,7 +120,8 @@ export type NewEntry =
  * Returns the edit that adds `entry` as the last key of `map`, in the map's own style. Returns
  * undefined for an empty map (there is no sibling to copy indentation from).
  */
-export function insertIntoMap(text: string, map: MapNode, entry: NewEntry): TextEdit | undefined {
+export function insertIntoMap(target: FixTarget, map: MapNode, entry: NewEntry): TextEdit | undefined {
+  const { text, layout } = target;
   const last = map.pairs[map.pairs.length - 1];
   if (!last) {
     return undefined;
@@ -137,7 +130,6 @@ export function insertIntoMap(text: string, map: MapNode, entry: NewEntry): Text
     const offset = Math.max(last.value.end, last.key.end);
     return { offset, deleteCount: 0, insertText: `, ${renderFlow(entry)}` };
   }
-  const layout = detectLayout(text);
   const baseColumn = columnOf(text, map.pairs[0].key.start);
   const offset = lineEndOf(text, Math.max(last.value.end - 1, last.key.end));
   return { offset, deleteCount: 0, insertText: renderBlock(entry, baseColumn, layout) };
@@ -149,16 +141,16 @@ export function insertIntoMap(text: string, map: MapNode, entry: NewEntry): Text
  * `unit`, `owner` after `office`). Falls back to the end of the map (`insertIntoMap`). Insert-only; the
  * indentation, flow or block style and line endings are the file's own.
  */
-export function insertAfterKey(text: string, map: MapNode, afterKeys: readonly string[], entry: NewEntry): TextEdit | undefined {
+export function insertAfterKey(target: FixTarget, map: MapNode, afterKeys: readonly string[], entry: NewEntry): TextEdit | undefined {
+  const { text, layout } = target;
   const anchor = afterKeys.map((key) => getPair(map, key)).find((pair): pair is Pair => pair !== undefined && isOneLineScalar(text, pair));
   if (!anchor) {
-    return insertIntoMap(text, map, entry);
+    return insertIntoMap(target, map, entry);
   }
   const valueEnd = Math.max(anchor.value.end, anchor.key.end);
   if (map.flow) {
     return { offset: valueEnd, deleteCount: 0, insertText: `, ${renderFlow(entry)}` };
   }
-  const layout = detectLayout(text);
   return { offset: lineEndOf(text, valueEnd), deleteCount: 0, insertText: renderBlock(entry, columnOf(text, anchor.key.start), layout) };
 }
 

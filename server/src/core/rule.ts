@@ -4,15 +4,20 @@
  * view) and reports findings with offsets. It never reads the clock, the file system or settings.
  */
 import type { Fix, RelatedLocation, Severity, Span } from './findings';
+import type { FixTarget, Layout } from './fixes';
 import type { PlanAuditModel, PlanKind } from './model';
 
 
-/** One analysed plan-audit document as rules see it. */
-export interface AuditedDocument<M extends PlanAuditModel = PlanAuditModel> {
+/**
+ * One analysed plan-audit document as rules see it. It is the `FixTarget` of the fixes built for it:
+ * `layout` is read from the text on first use (`createAuditedDocument` in analyze.ts).
+ */
+export interface AuditedDocument<M extends PlanAuditModel = PlanAuditModel> extends FixTarget {
   readonly uri: string;
   readonly text: string;
   readonly kind: M['kind'];
   readonly model: M;
+  readonly layout: Layout;
 }
 
 /**

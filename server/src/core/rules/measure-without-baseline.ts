@@ -34,7 +34,7 @@ export const measureWithoutBaseline: Rule<Plan> = {
         const edit =
           year === undefined
             ? undefined
-            : insertAfterKey(document.text, measure.node, ['data_source', 'unit', 'name', 'id'], {
+            : insertAfterKey(document, measure.node, ['data_source', 'unit', 'name', 'id'], {
                 key: 'baseline',
                 map: [
                   { key: 'fiscal_year', value: String(year) },

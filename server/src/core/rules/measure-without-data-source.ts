@@ -33,7 +33,7 @@ export const measureWithoutDataSource: Rule<Plan> = {
       const state = textKeyState(measure.node, 'data_source');
       const label = describeEntry(measure.id, measure.name);
       if (state === 'absent') {
-        const edit = insertAfterKey(document.text, measure.node, ['unit', 'name', 'id'], {
+        const edit = insertAfterKey(document, measure.node, ['unit', 'name', 'id'], {
           key: 'data_source',
           value: '""',
           comment: dataSourceComment,

@@ -3,8 +3,8 @@
  * GAO-17-618 found exactly this in CBP's Priority Trade Issue plans (recommendation 1).
  */
 import type { Fix, TextEdit } from '../findings';
-import type { NewLine } from '../fixes';
-import { columnOf, detectLayout, insertIntoMap, lineEndOf, renderBlock, renderFlow } from '../fixes';
+import type { FixTarget, NewLine } from '../fixes';
+import { columnOf, insertIntoMap, lineEndOf, renderBlock, renderFlow } from '../fixes';
 import type { Measure, Plan } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
 import { planYears } from '../period';
@@ -54,12 +54,12 @@ function buildFixes(document: AuditedDocument<Plan>, measure: Measure, years: re
     { key: 'fiscal_year', value: String(year) },
     { key: 'value', value: '', comment: `FY${year} target${unitNote}` },
   ]);
-  const addTargets = items.length > 0 ? targetsEdit(document.text, measure, items) : undefined;
+  const addTargets = items.length > 0 ? targetsEdit(document, measure, items) : undefined;
   if (addTargets) {
     fixes.push({ title: `Add targets for ${targetYears.length === 1 ? `FY${targetYears[0]}` : `FY${targetYears[0]}–FY${targetYears[targetYears.length - 1]}`}`, isPreferred: true, edits: addTargets });
   }
   if (!measure.targetsPair) {
-    const notApplicable = insertIntoMap(document.text, measure.node, {
+    const notApplicable = insertIntoMap(document, measure.node, {
       key: 'target_not_applicable',
       value: '""',
       comment: 'state why a target cannot be set (31 U.S.C. 1115(c)(2))',
@@ -77,10 +77,11 @@ function buildFixes(document: AuditedDocument<Plan>, measure: Measure, years: re
  * items written into an empty flow `[]`. Anything else (an anchor on the null, a value on the next line)
  * gets no "Add targets" fix: appending items under a value would break the file.
  */
-function targetsEdit(text: string, measure: Measure, items: NewLine[][]): TextEdit[] | undefined {
+function targetsEdit(target: FixTarget, measure: Measure, items: NewLine[][]): TextEdit[] | undefined {
+  const { text, layout } = target;
   const pair = measure.targetsPair;
   if (!pair) {
-    const edit = insertIntoMap(text, measure.node, { key: 'targets', items });
+    const edit = insertIntoMap(target, measure.node, { key: 'targets', items });
     return edit && [edit];
   }
   const value = pair.value;
@@ -107,7 +108,6 @@ function targetsEdit(text: string, measure: Measure, items: NewLine[][]): TextEd
   if (!/^[ \t]*(#.*)?$/.test(text.slice(value.end, lineEnd))) {
     return undefined;
   }
-  const layout = detectLayout(text);
   const keyColumn = columnOf(text, pair.key.start);
   const block = renderBlock({ key: 'targets', items }, keyColumn, layout);
   // Keep only the item lines: the key itself is already in the file.

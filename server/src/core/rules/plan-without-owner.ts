@@ -62,7 +62,7 @@ export const planWithoutOwner: Rule<Plan> = {
           report({ span: spanOf(getPair(goal.node, 'owner')!.key), message: `Goal ${label} has an empty \`owner\`, and the plan names none. Name its goal leader.` });
           return;
         }
-        const edit = insertAfterKey(document.text, goal.node, ['title', 'id'], { key: 'owner', value: '""', comment: goalOwnerComment });
+        const edit = insertAfterKey(document, goal.node, ['title', 'id'], { key: 'owner', value: '""', comment: goalOwnerComment });
         report({
           span: spanOf(entryAnchor(goal.node, ['title', 'id'])),
           message: `Goal ${label} names no owner, and the plan names none. Name the official accountable for it (its goal leader).`,
@@ -75,7 +75,7 @@ export const planWithoutOwner: Rule<Plan> = {
       report({ span: spanOf(getPair(plan.node, 'owner')!.key), message: 'The plan has an empty `owner`, and no goal names one. Name the official accountable for the plan’s goals.' });
       return;
     }
-    const edit = insertAfterKey(document.text, plan.node, ['office', 'agency', 'title', 'id'], { key: 'owner', value: '""', comment: ownerComment });
+    const edit = insertAfterKey(document, plan.node, ['office', 'agency', 'title', 'id'], { key: 'owner', value: '""', comment: ownerComment });
     report({
       span: spanOf(entryAnchor(plan.node, ['title', 'id'])),
       message: `Plan ${describeEntry(plan.id, plan.title)} names no owner, and none of its goals does. Name the official accountable for the plan’s goals (the goal leader).`,

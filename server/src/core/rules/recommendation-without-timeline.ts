@@ -59,7 +59,7 @@ export const recommendationWithoutTimeline: Rule<Recommendations> = {
       const label = item.id ? `\`${item.id}\`${item.report ? ` (${item.report})` : ''}` : item.report ?? '(no id)';
       const agreement = item.agencyResponse === 'concur' ? 'the agency concurred' : 'the agency partially concurred';
       if (state === 'absent') {
-        const edit = insertAfterKey(document.text, item.node, ['status_as_of', 'status', 'agency_response'], {
+        const edit = insertAfterKey(document, item.node, ['status_as_of', 'status', 'agency_response'], {
           key: 'estimated_completion',
           value: '',
           comment: estimatedCompletionComment,

@@ -12,8 +12,8 @@
  * when no optimal range runs past the review year. Values are left empty for the auditee to fill in.
  */
 import type { Fix, TextEdit } from '../findings';
-import { columnOf, detectLayout, insertIntoMap, renderBlock } from '../fixes';
-import type { NewLine } from '../fixes';
+import { columnOf, insertIntoMap, renderBlock } from '../fixes';
+import type { FixTarget, NewLine } from '../fixes';
 import type { Position, Staffing } from '../model';
 import { entryAnchor } from '../model';
 import type { Rule } from '../rule';
@@ -43,7 +43,7 @@ export const staffingGapWithoutHiringPlan: Rule<Staffing> = {
       }
       const { position } = analysis;
       const years = targetYears(position, context.reviewFiscalYear);
-      const edit = hiringPlanEdit(document.text, position, years, reachComment(position));
+      const edit = hiringPlanEdit(document, position, years, reachComment(position));
       const fixes: Fix[] | undefined = edit
         ? [{ title: `Add a hiring_plan skeleton (targets for ${years.length === 1 ? `FY${years[0]}` : `FY${years[0]}–FY${years[years.length - 1]}`})`, isPreferred: true, edits: [edit] }]
         : undefined;
@@ -111,7 +111,7 @@ export function targetYears(position: Position, reviewFiscalYear: number): numbe
  * The edit that appends the `hiring_plan:` skeleton to the position map, in the file's layout (block
  * or flow). Undefined for an empty map.
  */
-export function hiringPlanEdit(text: string, position: Position, years: readonly number[], targetsComment: string): TextEdit | undefined {
+export function hiringPlanEdit(target: FixTarget, position: Position, years: readonly number[], targetsComment: string): TextEdit | undefined {
   // Empty strings, not nulls: the schema types `owner` and `strategy` as text; target values may be null.
   const owner: NewLine = { key: 'owner', value: '""', comment: ownerComment };
   const strategy: NewLine = { key: 'strategy', value: '""', comment: strategyComment };
@@ -121,13 +121,13 @@ export function hiringPlanEdit(text: string, position: Position, years: readonly
   ]);
   if (position.node.flow) {
     const targets = `[${years.map((year) => `{fiscal_year: ${year}, value: null}`).join(', ')}]`;
-    return insertIntoMap(text, position.node, { key: 'hiring_plan', map: [owner, strategy, { key: 'targets', value: targets }] });
+    return insertIntoMap(target, position.node, { key: 'hiring_plan', map: [owner, strategy, { key: 'targets', value: targets }] });
   }
-  const edit = insertIntoMap(text, position.node, { key: 'hiring_plan', map: [owner, strategy] });
+  const edit = insertIntoMap(target, position.node, { key: 'hiring_plan', map: [owner, strategy] });
   if (!edit) {
     return undefined;
   }
-  const layout = detectLayout(text);
+  const { text, layout } = target;
   const baseColumn = columnOf(text, position.node.pairs[0].key.start);
   const targetsBlock = renderBlock({ key: 'targets', items, comment: targetsComment }, baseColumn + layout.indentUnit, layout);
   return { ...edit, insertText: edit.insertText + targetsBlock };

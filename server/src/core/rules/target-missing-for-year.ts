@@ -8,7 +8,8 @@
  * block or flow sequence, dash column and indentation, block or flow items, line endings.
  */
 import type { Fix, TextEdit } from '../findings';
-import { columnOf, detectLayout, lineEndOf } from '../fixes';
+import type { FixTarget } from '../fixes';
+import { columnOf, lineEndOf } from '../fixes';
 import type { Measure, Plan } from '../model';
 import { allMeasures, describeEntry } from '../model';
 import type { Rule } from '../rule';
@@ -48,7 +49,7 @@ export const targetMissingForYear: Rule<Plan> = {
       if (!missing) {
         continue;
       }
-      const edits = missingYearEdits(document.text, measure, missing);
+      const edits = missingYearEdits(document, measure, missing);
       const fix: Fix | undefined = edits ? { title: `Add targets for ${formatFiscalYears(missing)}`, isPreferred: true, edits } : undefined;
       report({
         span: spanOf(measure.targetsPair.key),
@@ -72,7 +73,7 @@ function hasTargetFor(measure: Measure, year: number): boolean {
  * The edits that add `{fiscal_year, value}` entries for `missing` years to the measure's `targets`
  * sequence; undefined when the sequence's layout cannot be copied safely.
  */
-function missingYearEdits(text: string, measure: Measure, missing: readonly number[]): TextEdit[] | undefined {
+function missingYearEdits(target: FixTarget, measure: Measure, missing: readonly number[]): TextEdit[] | undefined {
   const sequence = measure.targetsPair?.value;
   if (sequence?.kind !== 'seq' || missing.length > maxGeneratedEntries) {
     return undefined;
@@ -93,7 +94,7 @@ function missingYearEdits(text: string, measure: Measure, missing: readonly numb
   const unitNote = measure.unit ? ` (${measure.unit})` : '';
   const edits: TextEdit[] = [];
   for (const [index, groupYears] of groups) {
-    const edit = sequence.flow ? flowEdit(items, index, groupYears) : blockEdit(text, items, index, groupYears, unitNote);
+    const edit = sequence.flow ? flowEdit(items, index, groupYears) : blockEdit(target, items, index, groupYears, unitNote);
     if (!edit) {
       return undefined;
     }
@@ -116,13 +117,14 @@ function flowEdit(items: readonly TreeNode[], index: number, years: readonly num
  * stay with it), or before the first entry when `index` is 0. Each copies the neighbouring entry's dash
  * column, the gap after the dash, and its block or flow style.
  */
-function blockEdit(text: string, items: readonly TreeNode[], index: number, years: readonly number[], unitNote: string): TextEdit | undefined {
+function blockEdit(target: FixTarget, items: readonly TreeNode[], index: number, years: readonly number[], unitNote: string): TextEdit | undefined {
+  const { text, layout } = target;
   const template = items[index === 0 ? 0 : index - 1];
   const dash = dashOffset(text, template.start);
   if (dash === undefined || template.kind !== 'map') {
     return undefined;
   }
-  const { newline } = detectLayout(text);
+  const { newline } = layout;
   const dashColumn = columnOf(text, dash);
   const contentColumn = columnOf(text, template.start);
   const head = ' '.repeat(dashColumn) + '-' + ' '.repeat(Math.max(1, contentColumn - dashColumn - 1));

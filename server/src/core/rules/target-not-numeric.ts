@@ -11,6 +11,7 @@ import type { Measure, Plan, YearValue } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
 import type { Rule, RuleReport } from '../rule';
 import { getPair, spanOf } from '../tree';
+import type { FixTarget } from '../fixes';
 import { insertAfterKey } from '../fixes';
 import { hasText, textKeyState } from '../keyState';
 
@@ -30,7 +31,7 @@ export const targetNotNumeric: Rule<Plan> = {
         checkTargetValue(measure, target, report);
       }
       if (measure.targets.length > 0) {
-        checkUnit(document.text, measure, report);
+        checkUnit(document, measure, report);
       }
     }
   },
@@ -85,14 +86,14 @@ function adviceFor(value: string | number | boolean, unitHint: string): string {
   return `Write the target level as a number${unitHint}, or state why a target is not applicable (\`target_not_applicable\`).`;
 }
 
-function checkUnit(text: string, measure: Measure, report: (finding: RuleReport) => void): void {
+function checkUnit(target: FixTarget, measure: Measure, report: (finding: RuleReport) => void): void {
   if (hasText(measure.unit)) {
     return;
   }
   const state = textKeyState(measure.node, 'unit');
   const label = describeEntry(measure.id, measure.name);
   if (state === 'absent') {
-    const edit = insertAfterKey(text, measure.node, ['name', 'id'], { key: 'unit', value: '""', comment: unitComment });
+    const edit = insertAfterKey(target, measure.node, ['name', 'id'], { key: 'unit', value: '""', comment: unitComment });
     report({
       span: spanOf(entryAnchor(measure.node)),
       message: `Measure ${label} has targets but no unit. Say what the numbers count (audits, percent, days…).`,
