@@ -23,7 +23,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
   SummaryPanel.register(context, () => client);
   const wire = (created: LanguageClient): LanguageClient => {
     statusItem.attach(created);
-    context.subscriptions.push(...SummaryPanel.attach(created));
+    for (const disposable of SummaryPanel.attach(created)) {
+      context.subscriptions.push(disposable);
+    }
     return created;
   };
   client = wire(createLanguageClient(context, outputChannel));

@@ -5,7 +5,8 @@
  *                      [--fiscal-year-start-month N] [--show-suppressed]
  *     plan-audit summary <files or folders…> [--format text|markdown|html|csv|json] [--review-date YYYY-MM-DD]
  *
- * Exit codes: 0 no error-level finding; 1 at least one error-level finding; 2 bad usage or unreadable input.
+ * Exit codes (`exitCodes`): 0 no error-level finding; 1 at least one error-level finding; 2 bad usage or
+ * unreadable input; 3 an internal error (a bug in Plan Audit), with its message on stderr.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -33,7 +34,11 @@ Options:
   --show-suppressed              also list findings suppressed by a justified exception
   -h, --help                     show this help
 
-Exit code: 0 when no error-level finding, 1 when there is one, 2 on bad usage.`;
+Exit code: 0 when no error-level finding, 1 when there is one, 2 on bad usage,
+3 on an internal error (a bug in Plan Audit; the message is on stderr).`;
+
+/** The exit codes: 1 means "findings exist" and nothing else, so a crash must not exit with it. */
+export const exitCodes = { clean: 0, errorFindings: 1, usage: 2, internalError: 3 } as const;
 
 export interface CliOptions {
   readonly command: 'check' | 'summary';
@@ -231,7 +236,7 @@ export function main(argv: readonly string[], cwd: string, out: (text: string) =
   }
   if ('error' in parsed) {
     err(`plan-audit: ${parsed.error}\n\n${usage}\n`);
-    return 2;
+    return exitCodes.usage;
   }
   const result = runCheck(parsed, cwd);
   for (const problem of result.problems) {
@@ -239,7 +244,7 @@ export function main(argv: readonly string[], cwd: string, out: (text: string) =
   }
   if (parsed.command === 'summary') {
     out(formatSummaryOf(result, cwd, isSummaryFormat(parsed.format) ? parsed.format : 'text'));
-    return result.problems.some((problem) => problem.endsWith('no such file or folder')) ? 2 : 0;
+    return result.problems.some((problem) => problem.endsWith('no such file or folder')) ? exitCodes.usage : exitCodes.clean;
   }
   out(
     parsed.format === 'sarif'
@@ -249,7 +254,34 @@ export function main(argv: readonly string[], cwd: string, out: (text: string) =
         : formatText(result, cwd, parsed.showSuppressed) + formatSummaryOf(result, cwd, 'text').replace(/^(?=.)/, '\n'),
   );
   if (result.problems.some((problem) => problem.endsWith('no such file or folder'))) {
-    return 2;
+    return exitCodes.usage;
   }
-  return hasErrors(result.findings) ? 1 : 0;
+  return hasErrors(result.findings) ? exitCodes.errorFindings : exitCodes.clean;
+}
+
+/**
+ * Runs `run` (the command line's `main`) and turns an exception into exit code 3 and a message on
+ * stderr. Without it, an uncaught exception exits with 1, the code for "findings exist", and a
+ * RangeError from a stack overflow may print nothing at all.
+ */
+export function runCommandLine(
+  argv: readonly string[],
+  cwd: string,
+  out: (text: string) => void,
+  err: (text: string) => void,
+  run: typeof main = main,
+): number {
+  try {
+    return run(argv, cwd, out, err);
+  } catch (error) {
+    err(internalErrorMessage(error));
+    return exitCodes.internalError;
+  }
+}
+
+/** The stderr text for an internal error: what happened, that it is a bug, and the stack for the report. */
+export function internalErrorMessage(error: unknown): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const stack = error instanceof Error && error.stack ? `\n${error.stack.split('\n').slice(1, 11).join('\n')}` : '';
+  return `plan-audit: internal error: ${message}. This is a bug in Plan Audit, not a problem in your files; please report it with the command and the files that caused it.${stack}\n`;
 }

@@ -3,13 +3,13 @@
  * their positions. When the client pulls with that id and the new findings would make the same
  * diagnostics (an edit inside a value that changes no finding, typing in a line no finding is on), the
  * answer is "unchanged": the editor keeps what it shows and thousands of diagnostics are neither built,
- * sent nor rendered again.
+ * sent nor rendered again. At most `maxDiagnosticsPerDocument` findings are shown (`capFindings`).
  */
 import type { DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './core/findings';
-import { diagnosticPositions, sameDiagnosticContent, samePositions, toDiagnostic } from './lsp/toDiagnostic';
+import { capFindings, diagnosticPositions, sameDiagnosticContent, samePositions, toDiagnostic } from './lsp/toDiagnostic';
 
 type PositionIn = (uri: string, offset: number) => { line: number; character: number } | undefined;
 
@@ -25,7 +25,7 @@ export class DiagnosticReports {
     docsUri: (ruleId: string) => string | undefined,
     positionIn: PositionIn,
   ): DocumentDiagnosticReport {
-    const shown = findings.filter((finding) => !finding.suppressed);
+    const shown = capFindings(findings.filter((finding) => !finding.suppressed));
     const positions = diagnosticPositions(shown, document, positionIn);
     const last = this.lastReports.get(document.uri);
     if (last && previousResultId === last.resultId && sameDiagnosticContent(last.shown, shown) && samePositions(last.positions, positions)) {

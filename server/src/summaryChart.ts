@@ -4,6 +4,7 @@
  * the HTML export (which writes it as escaped SVG), so both show the same chart.
  */
 import type { StaffingRow } from './core/summary';
+import { maxOf, minOf } from './core/arrays';
 
 export interface ChartBox {
   readonly width: number;
@@ -57,8 +58,8 @@ export function chartGeometry(row: StaffingRow, fiscalYears: readonly number[], 
   const optimal = row.optimal;
   const references = [row.mandatedMinimum, optimal?.min, optimal?.max].filter((value): value is number => value !== undefined && Number.isFinite(value));
   const all = [...values, ...references];
-  let low = all.length > 0 ? Math.min(...all) : 0;
-  let high = all.length > 0 ? Math.max(...all) : 1;
+  let low = minOf(all, 0);
+  let high = maxOf(all, 1);
   if (high === low) {
     high += 1;
     low -= 1;

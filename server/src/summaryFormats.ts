@@ -19,6 +19,7 @@ import type {
   TargetsRow,
 } from './core/summary';
 import { chartGeometry, formatNumber } from './summaryChart';
+import { appendAll, maxOf } from './core/arrays';
 
 export type SummaryFormat = 'text' | 'markdown' | 'html' | 'csv' | 'json';
 export const summaryFormats: readonly SummaryFormat[] = ['text', 'markdown', 'html', 'csv', 'json'];
@@ -130,10 +131,10 @@ export function formatSummaryText(report: PlanAuditSummaryReport, options: Summa
   for (const summary of report.scopes) {
     const files = summary.files.map((file) => (options.displayPath ?? defaultDisplayPath)(file.uri));
     lines.push('', `Summary: ${oneLine(summary.scopeLabel)} (review date ${summary.reviewDate}, FY${summary.reviewFiscalYear})`);
-    lines.push(...wrap(`Files (${files.length}): ${files.join(', ')}`, 110, '  '));
+    appendAll(lines, wrap(`Files (${files.length}): ${files.join(', ')}`, 110, '  '));
     if (summary.coverage.rows.length > 0) {
       lines.push(`Plan coverage: ${coverageCounts(summary)}`);
-      const width = Math.max(...summary.coverage.rows.map((row) => row.statusLabel.length));
+      const width = maxOf(summary.coverage.rows.map((row) => row.statusLabel.length), 0);
       for (const row of summary.coverage.rows) {
         lines.push(`  ${row.statusLabel.padEnd(width)}  ${oneLine(row.title ?? row.areaId)}: ${oneLine(row.description)}`);
       }
@@ -155,7 +156,7 @@ export function formatSummaryText(report: PlanAuditSummaryReport, options: Summa
       lines.push(`Staffing: ${staffingTotals(summary)}`);
       for (const table of summary.staffing.tables) {
         lines.push(`  ${table.title}:`);
-        lines.push(...textTable(staffingTextRows(table)).map((line) => `    ${line}`));
+        appendAll(lines, textTable(staffingTextRows(table)).map((line) => `    ${line}`));
       }
       lines.push(`  ${cellMarkers.belowMinimum} below the mandated minimum; ${cellMarkers.belowOptimal} below the optimal range in a year the range covers.`);
     }
@@ -192,7 +193,7 @@ function staffingTextRows(table: StaffingTable): string[][] {
 
 /** Pads columns: text left-aligned, figures right-aligned. */
 function textTable(rows: readonly string[][]): string[] {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const widths = rows[0].map((_, column) => maxOf(rows.map((row) => row[column].length), 0));
   const numeric = (text: string) => /^[\d,.–-]+[*~]*$/.test(text);
   return rows.map((row) =>
     row

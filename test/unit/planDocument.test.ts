@@ -1,7 +1,8 @@
 /**
  * The server's `PlanDocument` against vscode-languageserver-textdocument's `TextDocument`: the same
  * text, line count, positions and offsets after every one of thousands of random edits, with `\n`,
- * `\r\n` and lone `\r` line breaks, surrogate pairs, reversed and out-of-range ranges.
+ * `\r\n` and lone `\r` line breaks, surrogate pairs, reversed and out-of-range ranges. Lines and
+ * positions are compared with a `TextDocument` created afresh from the edited text.
  */
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,10 +40,14 @@ describe('PlanDocument', () => {
     const random = createRandom(20171005);
     for (let round = 0; round < 30; round++) {
       const text = randomText(random, Math.floor(random() * 400));
-      const library = TextDocument.create('file:///a.plan.yaml', 'yaml', 1, text);
+      let library = TextDocument.create('file:///a.plan.yaml', 'yaml', 1, text);
       const ours = PlanDocument.create('file:///a.plan.yaml', 'yaml', 1, text);
       assertSame(library, ours, random, `round ${round} created`);
       for (let step = 0; step < 100; step++) {
+        // The oracle is the library's document created afresh from the text before each edit: the
+        // library's own incremental line table goes wrong where an edit joins or splits a `\r\n` pair
+        // (and then reads the next edit's positions wrongly).
+        library = TextDocument.create('file:///a.plan.yaml', 'yaml', step + 1, library.getText());
         const length = library.getText().length;
         const at = () => library.positionAt(Math.floor(random() * (length + 1)));
         const kind = random();
@@ -55,9 +60,35 @@ describe('PlanDocument', () => {
         const version = step + 2;
         TextDocument.update(library, [change], version);
         ours.update([change], version);
-        assertSame(library, ours, random, `round ${round} step ${step}`);
+        assertSame(TextDocument.create('file:///a.plan.yaml', 'yaml', version, library.getText()), ours, random, `round ${round} step ${step}`);
       }
     }
+  });
+
+  it('keeps later lines in place when an edit joins or splits a \\r\\n pair', () => {
+    const text = 'kind: plan\nversion: 1\nid: p\ntitle: T\n';
+    const cases: { label: string; change: TextDocumentContentChangeEvent }[] = [
+      { label: '\\r typed before \\n', change: { range: { start: { line: 1, character: 10 }, end: { line: 1, character: 10 } }, text: '\r' } },
+      { label: 'x\\r typed before \\n', change: { range: { start: { line: 0, character: 10 }, end: { line: 0, character: 10 } }, text: 'x\r' } },
+    ];
+    for (const { label, change } of cases) {
+      const ours = PlanDocument.create('file:///c.plan.yaml', 'yaml', 1, text);
+      ours.positionAt(0); // builds the line table, which the edit then updates
+      ours.update([change], 2);
+      const fresh = TextDocument.create('file:///c.plan.yaml', 'yaml', 2, ours.getText());
+      assert.strictEqual(ours.lineCount, 5, label);
+      const title = ours.getText().indexOf('title');
+      assert.deepStrictEqual(ours.positionAt(title), { line: 3, character: 0 }, label);
+      assert.deepStrictEqual(ours.positionAt(title), fresh.positionAt(title), label);
+      assert.strictEqual(ours.offsetAt({ line: 3, character: 0 }), title, label);
+    }
+    // Splitting a pair again: a character typed between \r and \n makes two line breaks.
+    const crlf = PlanDocument.create('file:///d.plan.yaml', 'yaml', 1, 'a\r\nb\r\nc');
+    crlf.positionAt(0);
+    crlf.update([{ range: { start: { line: 0, character: 1 }, end: { line: 1, character: 0 } }, text: '\rx\n' }], 2);
+    assert.strictEqual(crlf.getText(), 'a\rx\nb\r\nc');
+    assert.strictEqual(crlf.lineCount, TextDocument.create('u', 'yaml', 2, crlf.getText()).lineCount);
+    assert.deepStrictEqual(crlf.positionAt(crlf.getText().indexOf('c')), { line: 3, character: 0 });
   });
 
   it('builds the line table of a large plan without carriage returns by the fast path, and with them by the exact loop', () => {

@@ -101,7 +101,11 @@ function saveState(): void {
 
 // ---- DOM helpers: text only ----
 
-type Child = Node | string | undefined | false;
+/**
+ * A child to append: a node, text, nothing, or a list of children. Lists are passed as one argument, never
+ * spread into a call: a spread of 100,000 measures overflows the stack.
+ */
+type Child = Node | string | undefined | false | readonly Child[];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: { className?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
@@ -114,7 +118,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: { className?
   for (const [name, value] of Object.entries(options.attrs ?? {})) {
     element.setAttribute(name, value);
   }
-  append(element, ...children);
+  append(element, children);
   return element;
 }
 
@@ -123,7 +127,13 @@ function append(parent: Element, ...children: Child[]): void {
     if (child === undefined || child === false) {
       continue;
     }
-    parent.append(typeof child === 'string' ? document.createTextNode(child) : child);
+    if (Array.isArray(child)) {
+      for (const item of child as readonly Child[]) {
+        append(parent, item);
+      }
+      continue;
+    }
+    parent.append(typeof child === 'string' ? document.createTextNode(child) : (child as Node));
   }
 }
 
@@ -223,7 +233,8 @@ function render(): void {
   if (scope) {
     sections.push(renderOverview(scope), renderCoverage(scope), renderTargets(scope), renderStaffing(scope), renderRecommendations(scope), renderFiles(scope));
   }
-  root.replaceChildren(...sections);
+  root.replaceChildren();
+  append(root, sections);
   root.setAttribute('aria-busy', 'false');
   if (focusKey) {
     const again = Array.from(root.querySelectorAll<HTMLElement>('[data-key]')).find((element) => element.dataset.key === focusKey);
@@ -237,8 +248,10 @@ function render(): void {
 function renderScopePicker(): void {
   const scopes = state.result?.scopes ?? [];
   scopePicker.hidden = scopes.length < 2;
-  scopeSelect.replaceChildren(
-    ...scopes.map((scope) => {
+  scopeSelect.replaceChildren();
+  append(
+    scopeSelect,
+    scopes.map((scope) => {
       const option = el('option', { text: `${str(scope.scopeLabel)} (review date ${str(scope.reviewDate)})` });
       option.value = str(scope.scopeId);
       option.selected = scope.scopeId === currentScope()?.scopeId;
@@ -258,7 +271,7 @@ scopeSelect.addEventListener('change', () => {
 
 function section(id: string, title: string, ...children: Child[]): HTMLElement {
   const heading = el('h2', { text: title, attrs: { id: `${id}-heading` } });
-  return el('section', { className: 'summary-section', attrs: { 'aria-labelledby': `${id}-heading`, id } }, heading, ...children);
+  return el('section', { className: 'summary-section', attrs: { 'aria-labelledby': `${id}-heading`, id } }, heading, children);
 }
 
 function statusBadge(kind: string, label: string): HTMLElement {
@@ -319,7 +332,7 @@ function dataTable<T>(options: TableOptions<T>): HTMLElement {
     });
     controls.append(input);
   }
-  append(controls, ...(options.extraControls ?? []));
+  append(controls, options.extraControls ?? []);
   const matching = filter && options.filterText ? options.rows.filter((row) => (options.filterText as (row: T) => string)(row).toLowerCase().includes(filter)) : options.rows;
   const pages = Math.max(1, Math.ceil(matching.length / pageSize));
   const page = Math.min(state.pages[options.key] ?? 0, pages - 1);
@@ -465,7 +478,7 @@ function renderCoverage(scope: PlanAuditSummary): HTMLElement {
               : el(
                   'ul',
                   { className: 'plain-list' },
-                  ...row.plans.map((plan, index) =>
+                  row.plans.map((plan, index) =>
                     el('li', {}, sourceButton(`${[str(plan.type), str(plan.periodLabel)].filter(Boolean).join(' ') || str(plan.id, 'plan')} · ${str(plan.standingLabel)}`, plan.location, `coverage:${str(row.areaId)}:plan:${index}`)),
                   ),
                 ),
@@ -533,7 +546,7 @@ function renderTargets(scope: PlanAuditSummary): HTMLElement {
             el(
               'ul',
               { className: 'plain-list' },
-              ...row.measureRows.map((measure, index) =>
+              row.measureRows.map((measure, index) =>
                 el(
                   'li',
                   {},
@@ -682,7 +695,7 @@ function renderStaffing(scope: PlanAuditSummary): HTMLElement {
       text: `${plural(counts.positions, 'position')}: ${counts.generallyBelowMinimum} generally below the mandated minimum, ${counts.generallyBelowOptimal} generally below the optimal range, ${counts.declining} declining, ${counts.gapsWithoutHiringPlan} with a gap and no hiring plan.`,
     }),
     el('p', { className: 'legend', text: '▼ below min.: under the mandated minimum. ▼ below opt.: under the optimal range in a year the range covers. Chart: line = actuals, dashed line = mandated minimum, band = optimal range, square = a year below.' }),
-    ...scope.staffing.tables.map(renderStaffingTable),
+    scope.staffing.tables.map(renderStaffingTable),
   );
 }
 
@@ -690,7 +703,10 @@ function ageChart(buckets: PlanAuditSummary['recommendations']['openByAge']): SV
   const barWidth = 28;
   const gap = 8;
   const height = 70;
-  const top = Math.max(1, ...buckets.map((bucket) => bucket.count));
+  let top = 1;
+  for (const bucket of buckets) {
+    top = Math.max(top, bucket.count);
+  }
   const width = Math.max(1, buckets.length) * (barWidth + gap);
   const label = `Open recommendations by age: ${buckets.map((bucket) => `${bucket.ageYears === 0 ? 'under 1 year' : plural(bucket.ageYears, 'year')}: ${bucket.count}`).join(', ')}`;
   const chart = svg('svg', { class: 'age-chart', width, height: height + 28, viewBox: `0 0 ${width} ${height + 28}`, role: 'img', 'aria-label': label });
@@ -773,7 +789,7 @@ function renderFiles(scope: PlanAuditSummary): HTMLElement {
     el(
       'ul',
       { className: 'file-list' },
-      ...scope.files.map((file: SummaryFile, index) => {
+      scope.files.map((file: SummaryFile, index) => {
         const location: SourceLocation = { uri: file.uri, span: [0, 0], range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
         const counts = file.findings ? ` · ${file.findings.error} errors, ${file.findings.warning} warnings` : '';
         return el('li', {}, sourceButton(fileName(str(file.uri)), location, `files:${index}`), el('span', { className: 'muted', text: ` ${str(file.kind)}${counts}` }));

@@ -20,6 +20,7 @@ import { rules } from './rules/index';
 import { applySuppressions, SuppressionRuleIds } from './suppressions';
 import { checkDuplicates, SchemaRuleIds, validateSchema } from './validateSchema';
 import { fiscalYearOfDate, isIsoDate, todayIso } from './dates';
+import { appendAll } from './arrays';
 
 /** Settings that change findings; the server reads them per workspace, the CLI from `.plan-audit.yaml`. */
 export interface AuditSettings {
@@ -69,7 +70,7 @@ export function analyzeText(
   if (!kind || root?.kind !== 'map') {
     return { uri, text, parsed, kind: undefined, model: undefined, baseFindings };
   }
-  baseFindings.push(...checkDuplicates(uri, root, kind, reuseUnits), ...validateSchema(uri, root, kind, reuseUnits));
+  appendAll(appendAll(baseFindings, checkDuplicates(uri, root, kind, reuseUnits)), validateSchema(uri, root, kind, reuseUnits));
   const model = buildModel(root, kind, fiscalYearStartMonth, reuseUnits);
   return { uri, text, parsed, kind, model, baseFindings };
 }

@@ -29,6 +29,7 @@ import { formatWrittenPeriod, planLastYear } from './period';
 import type { AuditContext, AuditedDocument, WorkspaceView } from './rule';
 import { getPair, spanOf } from './tree';
 import { compareUris, workspaceIndex } from './workspaceIndex';
+import { maxOf } from './arrays';
 
 // Kept here too: rules and the summary order URIs with it; the ordering itself lives with the index.
 export { compareUris } from './workspaceIndex';
@@ -294,7 +295,7 @@ function areaCoverage(portfolio: AuditedDocument<Portfolio>, area: Area, areaId:
   const current = ordered.filter((plan) => plan.standing === 'current');
   const outdated = ordered.filter((plan) => plan.standing === 'outdated');
   const finalYears = ordered.filter((plan) => plan.standing === 'current' || plan.standing === 'outdated').map((plan) => plan.lastYear as number);
-  const latestFinalYear = finalYears.length > 0 ? Math.max(...finalYears) : undefined;
+  const latestFinalYear = finalYears.length > 0 ? maxOf(finalYears, 0) : undefined;
   const status: CoverageStatus = current.length > 0 ? 'current' : outdated.length > 0 ? 'outdated' : 'missing';
   const governingPlans = status === 'current' ? current : status === 'outdated' ? outdated.filter((plan) => plan.lastYear === latestFinalYear) : [];
   return {

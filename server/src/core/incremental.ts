@@ -39,6 +39,7 @@ import type { ParseLimits, ParsedDocument } from './parse';
 import { defaultParseLimits } from './parse';
 import type { MapNode, Pair, ScalarNode, SeqNode, TreeNode } from './tree';
 import { duplicatePairs, hasRepeatedKeys, isKnownWithoutDuplicateKeys, markWithoutDuplicateKeys } from './tree';
+import { appendAll } from './arrays';
 
 /** One edit, in the previous text's offsets: delete `deleteCount` characters at `offset`, then insert `insertText`. */
 export interface TextChange {
@@ -663,7 +664,7 @@ function lastToken(unit: TreeNode | Pair): { end: number; empty: boolean } {
         stack.push(pair.key, pair.value);
       }
     } else {
-      stack.push(...node.items);
+      appendAll(stack, node.items);
     }
   }
   let last: TreeNode = 'kind' in unit ? unit : unit.value;

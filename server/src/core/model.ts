@@ -6,6 +6,7 @@
 import type { MapNode, Pair, Scalar, ScalarNode, TreeNode } from './tree';
 import { getMap, getMapItems, getNode, getNumber, getPair, getString, mapItemsOf, numberOf, stringOf } from './tree';
 import { fiscalYearOfDate, isIsoDate } from './dates';
+import { appendAll } from './arrays';
 
 export type PlanKind = 'plan' | 'staffing' | 'portfolio' | 'recommendations';
 export const planKinds: readonly PlanKind[] = ['plan', 'staffing', 'portfolio', 'recommendations'];
@@ -418,9 +419,9 @@ export function allMeasures(plan: Plan): readonly Measure[] {
   if (!measures) {
     const list: Measure[] = [];
     for (const goal of plan.goals) {
-      list.push(...goal.measures);
+      appendAll(list, goal.measures);
       for (const objective of goal.objectives) {
-        list.push(...objective.measures);
+        appendAll(list, objective.measures);
       }
     }
     // Usually in order already (objectives follow their goal's own measures); sort only if not.

@@ -20,6 +20,7 @@ import type { Finding, Fix, Span } from './findings';
 import type { PlanKind } from './model';
 import type { MapNode, Pair, ScalarNode, TreeNode } from './tree';
 import { duplicatePairs, getMap, getNumber, getPair, getSeq, isKnownWithoutDuplicateKeys, isSharedUnit, plainMapOf, spanOf, toPlain } from './tree';
+import { appendAll, maxOf } from './arrays';
 
 /** Rule ids of the findings this module reports. */
 export const SchemaRuleIds = {
@@ -52,7 +53,7 @@ export function validateSchema(uri: string, root: TreeNode, kind: PlanKind, reus
       findings.push(mapper.toFinding(problem));
     }
   }
-  findings.push(...checkRanges(uri, root, kind));
+  appendAll(findings, checkRanges(uri, root, kind));
   return dedupe(findings);
 }
 
@@ -406,7 +407,7 @@ function collapse(errors: readonly ErrorObject[]): Problem[] {
 
 /** The branch that got deepest into the data, then the one with the fewest errors. */
 function bestBranch(branches: readonly ErrorObject[][]): ErrorObject[] {
-  const depth = (branch: readonly ErrorObject[]) => Math.max(...branch.map((error) => error.instancePath.split('/').length));
+  const depth = (branch: readonly ErrorObject[]) => maxOf(branch.map((error) => error.instancePath.split('/').length), 0);
   return [...branches].sort((a, b) => depth(b) - depth(a) || a.length - b.length)[0];
 }
 
@@ -1106,7 +1107,7 @@ function idEntries(root: MapNode, kind: PlanKind, reuseUnits: boolean): IdEntry[
     case 'plan':
       for (const goal of getSeq(root, 'goals')?.items ?? []) {
         if (reuseUnits && isSharedUnit(goal)) {
-          entries.push(...goalIdEntries(goal));
+          appendAll(entries, goalIdEntries(goal));
         } else {
           addGoalIdEntries(goal, entries);
         }

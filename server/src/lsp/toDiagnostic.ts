@@ -8,6 +8,49 @@ import type { Finding, Severity } from '../core/findings';
 
 export const diagnosticSource = 'plan-audit';
 
+/**
+ * The most diagnostics sent for one document: the first 1,000 findings (in position order) and one
+ * `resource-limit` diagnostic saying how many more there are. A file with 200,000 schema errors would
+ * otherwise send 200,000 diagnostics, more than an editor can show or anyone can read. The CLI's JSON
+ * and SARIF output stay complete; docs/rules/resource-limit.md says so.
+ */
+export const maxDiagnosticsPerDocument = 1000;
+
+/**
+ * `shown` (unsuppressed findings, in position order) cut to `maxDiagnosticsPerDocument`, plus one finding
+ * counting the rest, at the first one left out, as serious as the most serious of them.
+ */
+export function capFindings(shown: readonly Finding[], limit: number = maxDiagnosticsPerDocument): readonly Finding[] {
+  if (shown.length <= limit) {
+    return shown;
+  }
+  const kept = shown.slice(0, limit);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (let index = limit; index < shown.length; index++) {
+    counts[shown[index].severity]++;
+  }
+  const hidden = shown.length - limit;
+  const severity = (['error', 'warning', 'information', 'hint'] as const).find((candidate) => counts[candidate] > 0) ?? 'information';
+  const parts = [
+    counts.error > 0 ? plural(counts.error, 'error') : '',
+    counts.warning > 0 ? plural(counts.warning, 'warning') : '',
+    counts.information + counts.hint > 0 ? plural(counts.information + counts.hint, 'note') : '',
+  ].filter((part) => part !== '');
+  const first = shown[limit];
+  kept.push({
+    ruleId: 'resource-limit',
+    severity,
+    message: `${hidden.toLocaleString('en-US')} more findings not shown (${parts.join(', ')}), from here on: the editor shows the first ${limit.toLocaleString('en-US')} of ${shown.length.toLocaleString('en-US')} findings in a file. Run \`plan-audit check\` on the file for the complete list.`,
+    uri: first.uri,
+    span: [first.span[0], first.span[0]],
+  });
+  return kept;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 const severityMap: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,

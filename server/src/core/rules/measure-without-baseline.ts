@@ -12,6 +12,7 @@ import { insertAfterKey } from '../fixes';
 import type { Rule } from '../rule';
 import { getPair, spanOf } from '../tree';
 import { planPeriod } from '../period';
+import { minOf } from '../arrays';
 
 export const measureWithoutBaseline: Rule<Plan> = {
   id: 'measure-without-baseline',
@@ -85,5 +86,5 @@ function baselineYear(plan: Plan, measure: Measure): number | undefined {
     return start - 1;
   }
   const years = measure.targets.map((target) => target.fiscalYear).filter((year): year is number => year !== undefined);
-  return years.length > 0 ? Math.min(...years) - 1 : undefined;
+  return years.length > 0 ? minOf(years, 0) - 1 : undefined;
 }
