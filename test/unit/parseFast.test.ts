@@ -309,6 +309,8 @@ describe('parseLines on what plans are written in', () => {
       'nested sequence on the dash line': 'kind: plan\nrows:\n  - - 1\n    - 2\n',
       'deeply nested flow collections': `kind: plan\nx: ${'['.repeat(300)}${']'.repeat(300)}\n`,
       'key with a comma': 'kind: plan\na,b: 1\n',
+      'a dash alone in a flow sequence (an error for yaml)': 'kind: plan\nitems: [-]\n',
+      'a dash alone as a flow mapping value': 'kind: plan\nperiod: {start: -, end: 2017}\n',
     };
     for (const [name, text] of Object.entries(texts)) {
       assert.strictEqual(parseLines('file:///case.plan.yaml', text), undefined, name);

@@ -475,7 +475,10 @@ class LineBuilder extends RangeBuilder {
       const raw = text.slice(position + 1, close);
       return { kind: 'scalar', value: c === Char.SingleQuote ? raw.replace(/''/g, "'") : raw, start: position, end: close + 1, quoted: true };
     }
-    if (!isPlainStart(c, text.charCodeAt(position + 1))) {
+    const next = text.charCodeAt(position + 1);
+    // In a flow collection `-`, `?` and `:` start a plain scalar only before a character that could
+    // continue it: `[-]` is a block sequence inside a flow one for `yaml`, an error.
+    if (!isPlainStart(c, next) || ((c === Char.Dash || c === 0x3f || c === Char.Colon) && isFlowBreak(next))) {
       throw new Unsure();
     }
     let end = position + 1;
