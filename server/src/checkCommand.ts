@@ -8,16 +8,15 @@
  * Exit codes (`exitCodes`): 0 no error-level finding; 1 at least one error-level finding; 2 bad usage or
  * unreadable input; 3 an internal error (a bug in Plan Audit), with its message on stderr.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL, fileURLToPath } from 'url';
+import { fileURLToPath } from 'url';
 import type { AnalyzedDocument, AuditSettings } from './core/analyze';
-import { analyzeText, auditWorkspace, createAuditContext, defaultAuditSettings, groupByPortfolioScope } from './core/analyze';
+import { auditWorkspace, createAuditContext, defaultAuditSettings, groupByPortfolioScope } from './core/analyze';
 import type { Finding } from './core/findings';
 import { severityRank } from './core/findings';
 import { isIsoDate } from './core/dates';
 import { LineIndex } from './core/lines';
-import { collectYamlFiles, declaresPlanKind, hasPlanFileName, readConfigFile } from './workspaceFiles';
+import { analyzeFile, collectYamlFiles, readConfigFile } from './workspaceFiles';
 import { formatSarif } from './sarif';
 import { formatSummaryOf, isSummaryFormat, summaryCommandFormats } from './summaryCommand';
 
@@ -142,18 +141,14 @@ export function runCheck(options: CliOptions, cwd: string): CheckResult {
   const allProblems = [...problems, ...missing.map((file) => `${path.relative(cwd, file) || file}: no such file or folder`)];
   const documents: AnalyzedDocument[] = [];
   for (const file of files) {
-    let text: string;
+    let document: AnalyzedDocument | undefined;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      document = analyzeFile(file, settings.fiscalYearStartMonth);
     } catch (error) {
       allProblems.push(`${path.relative(cwd, file)}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
       continue;
     }
-    if (!hasPlanFileName(file) && !declaresPlanKind(text)) {
-      continue;
-    }
-    const document = analyzeText(pathToFileURL(file).toString(), text, settings.fiscalYearStartMonth);
-    if (document.kind || hasPlanFileName(file)) {
+    if (document) {
       documents.push(document);
     }
   }

@@ -5,20 +5,21 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
-import type { AuditSettings } from './core/analyze';
+import { pathToFileURL } from 'url';
+import type { AnalyzedDocument, AuditSettings } from './core/analyze';
+import { analyzeText, wideEncodedDocument } from './core/analyze';
+import { decodeWide, wideEncodingOfBytes } from './core/encoding';
 import type { Severity } from './core/findings';
 import { isIsoDate } from './core/dates';
+import { kindFromFileName } from './core/fileKind';
 
-/** File names that are plan-audit files whatever their content. */
-export const planFileSuffixes = ['.plan.yaml', '.plan.yml', '.staffing.yaml', '.staffing.yml', '.portfolio.yaml', '.portfolio.yml', '.recommendations.yaml', '.recommendations.yml'];
 
 /** Folders never searched: dependencies, build output and VCS data. */
 const skippedFolders = new Set(['node_modules', '.git', 'dist', 'out', '.cache', '.vscode-test']);
 
 /** True for a name that matches the plan-audit suffixes. */
 export function hasPlanFileName(fileName: string): boolean {
-  const lower = fileName.toLowerCase();
-  return planFileSuffixes.some((suffix) => lower.endsWith(suffix));
+  return kindFromFileName(fileName) !== undefined;
 }
 
 /** True for any YAML file name; such files are plan-audit files when they declare a known `kind`. */
@@ -29,6 +30,29 @@ export function isYamlFileName(fileName: string): boolean {
 /** Quick content test before a full parse: does the text declare one of the four kinds at top level? */
 export function declaresPlanKind(text: string): boolean {
   return /^kind:\s*["']?(plan|staffing|portfolio|recommendations)["']?\s*(#.*)?$/m.test(text);
+}
+
+/**
+ * Reads and analyses a file from disk when it is a plan-audit file: a plan-audit name (then always), or
+ * YAML that declares a known kind. Undefined for any other file. A file saved as UTF-16 or UTF-32 gets
+ * the one finding that says so; its `kind:` line is read from the decoded text. Throws when the file
+ * cannot be read.
+ */
+export function analyzeFile(file: string, fiscalYearStartMonth: number): AnalyzedDocument | undefined {
+  const bytes = fs.readFileSync(file);
+  const encoding = wideEncodingOfBytes(bytes);
+  const text = encoding ? decodeWide(bytes, encoding) : bytes.toString('utf8');
+  const named = hasPlanFileName(file);
+  if (!named && !declaresPlanKind(text)) {
+    return undefined;
+  }
+  const uri = pathToFileURL(file).toString();
+  if (encoding) {
+    return wideEncodedDocument(uri, '', encoding);
+  }
+  const document = analyzeText(uri, text, fiscalYearStartMonth);
+  // `kind: plan` inside a block scalar or a later document matches the quick test but declares nothing.
+  return document.kind || named ? document : undefined;
 }
 
 /**

@@ -4,18 +4,17 @@
  * findings per open document (for code actions and hover). Each open document's entries are dropped
  * when it closes; the disk index keeps what the cross-file rules need.
  */
-import * as fs from 'fs';
 import { pathToFileURL } from 'url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalyzedDocument, AuditSettings } from './core/analyze';
-import { analyzeText, auditDocument, createAuditContext, scopeOf } from './core/analyze';
+import { auditDocument, createAuditContext, scopeOf } from './core/analyze';
 import type { Finding } from './core/findings';
 import { LineIndex } from './core/lines';
 import type { PlanDocument } from './lsp/planDocument';
 import { OpenDocumentAnalyses } from './openDocumentAnalyses';
 import type { PendingEdits } from './pendingEdits';
-import { declaresPlanKind, hasPlanFileName } from './workspaceFiles';
+import { analyzeFile, declaresPlanKind, hasPlanFileName } from './workspaceFiles';
 
 /** True for a document Plan Audit checks: a plan-audit file name, or YAML declaring a known kind. */
 export function isPlanAuditDocument(document: TextDocument): boolean {
@@ -43,12 +42,12 @@ export class WorkspaceState {
   indexFile(file: string, settings: AuditSettings): string | undefined {
     const uri = pathToFileURL(file).toString();
     try {
-      const text = fs.readFileSync(file, 'utf8');
-      if (!hasPlanFileName(file) && !declaresPlanKind(text)) {
+      const document = analyzeFile(file, settings.fiscalYearStartMonth);
+      if (document) {
+        this.diskIndex.set(uri, document);
+      } else {
         this.diskIndex.delete(uri);
-        return undefined;
       }
-      this.diskIndex.set(uri, analyzeText(uri, text, settings.fiscalYearStartMonth));
       return undefined;
     } catch (error) {
       this.diskIndex.delete(uri);

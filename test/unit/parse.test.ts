@@ -53,10 +53,14 @@ describe('bad input', () => {
     }
   });
 
-  it('an empty file: no tree, no kind, no crash', () => {
+  it('an empty file: no tree, no kind, no crash; a plan-named one says it is empty (issue 13)', () => {
     const document = analyzeText('file:///empty.plan.yaml', '');
     assert.strictEqual(document.kind, undefined);
-    assert.deepStrictEqual(document.baseFindings, []);
+    assert.deepStrictEqual(
+      document.baseFindings.map((finding) => [finding.ruleId, finding.span]),
+      [['schema', [0, 0]]],
+    );
+    assert.deepStrictEqual(analyzeText('file:///empty.yaml', '').baseFindings, []);
   });
 
   it('a file that is a list, not a map: not a plan-audit document by content', () => {

@@ -13,6 +13,9 @@ import type { Layout } from './fixes';
 import type { ParseLimits, ParsedDocument } from './parse';
 import { defaultParseLimits, YamlRuleIds } from './parse';
 import { parseText } from './parseText';
+import type { WideEncoding } from './encoding';
+import { wideEncodingFinding, wideEncodingOfText } from './encoding';
+import { kindFromFileName, rootShapeFinding } from './fileKind';
 import type { PlanAuditModel, PlanKind, Portfolio } from './model';
 import { buildModel, detectKind } from './model';
 import type { AuditContext, AuditedDocument, RuleReport, WorkspaceView } from './rule';
@@ -63,16 +66,35 @@ export function analyzeText(
   reuseUnits = reparsed !== undefined,
 ): AnalyzedDocument {
   // An incremental re-parse when the server has one (incremental.ts), else a full parse (parseText.ts).
+  const encoding = wideEncodingOfText(text);
+  if (encoding) {
+    return wideEncodedDocument(uri, text, encoding);
+  }
   const parsed = reparsed ?? parseText(uri, text, limits);
   const root = parsed.root;
-  const kind = detectKind(root);
+  // `kind:` decides when it names a known kind; else a plan-audit file name does (`*.plan.yaml` is a
+  // plan), so a mistyped or missing `kind` is a schema error at the value, not an unchecked file.
+  const named = kindFromFileName(uri);
+  const kind = detectKind(root) ?? named;
   const baseFindings: Finding[] = [...parsed.findings];
   if (!kind || root?.kind !== 'map') {
+    // An empty file, a single value or a list where a plan-named file needs a map: say so, unless the
+    // YAML is already reported broken (the tree is then only `yaml`'s recovery).
+    const shape = named && !parsed.findings.some((finding) => finding.severity === 'error') ? rootShapeFinding(uri, text, root, named) : undefined;
+    if (shape) {
+      baseFindings.push(shape);
+    }
     return { uri, text, parsed, kind: undefined, model: undefined, baseFindings };
   }
   appendAll(appendAll(baseFindings, checkDuplicates(uri, root, kind, reuseUnits)), validateSchema(uri, root, kind, reuseUnits));
   const model = buildModel(root, kind, fiscalYearStartMonth, reuseUnits);
   return { uri, text, parsed, kind, model, baseFindings };
+}
+
+/** A document saved as UTF-16 or UTF-32: one finding saying so, and nothing parsed from the garbage. */
+export function wideEncodedDocument(uri: string, text: string, encoding: WideEncoding): AnalyzedDocument {
+  const finding = wideEncodingFinding(uri, encoding);
+  return { uri, text, parsed: { uri, text, root: undefined, findings: [finding], hasSyntaxErrors: true }, kind: undefined, model: undefined, baseFindings: [finding] };
 }
 
 /**

@@ -18,6 +18,7 @@ import staffingSchema from '../../../schemas/staffing.schema.json';
 import { isIsoDate } from './dates';
 import type { Finding, Fix, Span } from './findings';
 import type { PlanKind } from './model';
+import { planKinds } from './model';
 import type { MapNode, Pair, ScalarNode, TreeNode } from './tree';
 import { duplicatePairs, getMap, getNumber, getPair, getSeq, isKnownWithoutDuplicateKeys, isSharedUnit, plainMapOf, spanOf, toPlain } from './tree';
 import { appendAll, maxOf } from './arrays';
@@ -570,7 +571,31 @@ class ErrorMapper {
     if (location.segments.length === 1 && location.segments[0] === 'version') {
       return this.atValue(location, `${path} should be 1, the only version of the plan-audit format (found ${foundValue(node)})`);
     }
+    if (location.segments.length === 1 && location.segments[0] === 'kind') {
+      return this.wrongKind(location, String(allowed));
+    }
     return this.atValue(location, `${path} should be \`${String(allowed)}\` (found ${foundValue(node)})`);
+  }
+
+  /**
+   * A root `kind` that names no known kind, in a file whose name decided its kind (`kind:` decides when
+   * it is known, so this is the only way `kind` can fail its `const`): did you mean, and a fix.
+   */
+  private wrongKind(location: Location, named: string): Finding {
+    const node = last(location.nodes);
+    const found = node.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+    const why = `The file name makes this a ${named} file, so it is checked as one.`;
+    if (found === undefined || found.trim() === '') {
+      return this.atValue(location, `\`kind\` should be \`${named}\`${isEmptyValue(node) ? '' : ` (found ${foundValue(node)})`}. ${why}`);
+    }
+    const suggestion = closestMatch(found, planKinds) ?? named;
+    const fix: Fix = {
+      title: `Change to \`${suggestion}\``,
+      isPreferred: suggestion === named ? true : undefined,
+      edits: [{ offset: node.start, deleteCount: node.end - node.start, insertText: suggestion }],
+    };
+    const expected = suggestion === named ? '' : ` (or \`${named}\`, as the file name says)`;
+    return this.finding(spanOf(node), `\`kind\` \`${found}\` is not a plan-audit kind — did you mean \`${suggestion}\`${expected}? ${why}`, [fix]);
   }
 
   private outOfRange(location: Location, definition: string | undefined, keyword: 'minimum' | 'maximum', limit: number): Finding {
