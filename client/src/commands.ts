@@ -1,7 +1,7 @@
 /** Command ids, declared once; `package.json` contributes the same ids. */
-export namespace CommandIds {
-  export const restartServer = 'planAudit.restartServer';
-  export const showOutput = 'planAudit.showOutput';
-  export const showSummary = 'planAudit.showSummary';
-  export const exportSummary = 'planAudit.exportSummary';
-}
+export const CommandIds = {
+  restartServer: 'planAudit.restartServer',
+  showOutput: 'planAudit.showOutput',
+  showSummary: 'planAudit.showSummary',
+  exportSummary: 'planAudit.exportSummary',
+} as const;

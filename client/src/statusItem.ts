@@ -39,7 +39,7 @@ export class PlanAuditStatusItem implements Disposable {
 
   /** Follows a (new) language client's state. */
   attach(client: LanguageClient): void {
-    this.clientDisposables.forEach((disposable) => disposable.dispose());
+    disposeAll(this.clientDisposables);
     this.client = client;
     this.clientDisposables = [client.onDidChangeState(() => this.update())];
     this.update();
@@ -74,8 +74,14 @@ export class PlanAuditStatusItem implements Disposable {
   }
 
   dispose(): void {
-    this.clientDisposables.forEach((disposable) => disposable.dispose());
-    this.disposables.forEach((disposable) => disposable.dispose());
+    disposeAll(this.clientDisposables);
+    disposeAll(this.disposables);
+  }
+}
+
+function disposeAll(disposables: readonly Disposable[]): void {
+  for (const disposable of disposables) {
+    disposable.dispose();
   }
 }
 

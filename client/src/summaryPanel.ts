@@ -53,8 +53,9 @@ export class SummaryPanel {
     context.subscriptions.push(
       Window.onDidChangeActiveTextEditor(track),
       Window.registerWebviewPanelSerializer(SummaryPanel.viewType, {
-        deserializeWebviewPanel: async (panel: WebviewPanel) => {
+        deserializeWebviewPanel: (panel: WebviewPanel) => {
           SummaryPanel.revive(panel, context.extensionUri);
+          return Promise.resolve();
         },
       }),
     );
