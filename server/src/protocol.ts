@@ -27,10 +27,11 @@ export interface SummaryResult {
  * their unsaved text, and the files on disk. The summary panel and the export command use it. The
  * result is null when the server could not compute it (the reason is in its log).
  */
-export namespace SummaryRequest {
-  export const method: 'planAudit/summary' = 'planAudit/summary';
-  export const type = new RequestType<SummaryParams, SummaryResult | null, void>(method);
-}
+const summaryMethod = 'planAudit/summary';
+export const SummaryRequest = {
+  method: summaryMethod,
+  type: new RequestType<SummaryParams, SummaryResult | null, void>(summaryMethod),
+} as const;
 
 /** Parameters of `planAudit/didChangeSummary`. */
 export interface DidChangeSummaryParams {
@@ -44,7 +45,8 @@ export interface DidChangeSummaryParams {
  * no summary: the client re-requests `planAudit/summary` only while the panel is visible, so typing costs
  * nothing when the panel is closed.
  */
-export namespace DidChangeSummaryNotification {
-  export const method: 'planAudit/didChangeSummary' = 'planAudit/didChangeSummary';
-  export const type = new NotificationType<DidChangeSummaryParams>(method);
-}
+const didChangeSummaryMethod = 'planAudit/didChangeSummary';
+export const DidChangeSummaryNotification = {
+  method: didChangeSummaryMethod,
+  type: new NotificationType<DidChangeSummaryParams>(didChangeSummaryMethod),
+} as const;

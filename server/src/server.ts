@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import type { CodeAction, DocumentDiagnosticReport, Hover, InitializeResult } from 'vscode-languageserver/node';
+import type { CodeAction, DidChangeWatchedFilesParams, DocumentDiagnosticReport, Hover, InitializeResult } from 'vscode-languageserver/node';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -136,7 +136,14 @@ connection.onDidChangeConfiguration(() => {
   summary.changed();
 });
 
-connection.onDidChangeWatchedFiles(async (params) => {
+connection.onDidChangeWatchedFiles((params) => {
+  // A notification has no reply to carry an error: log it rather than leave an unhandled rejection.
+  watchedFilesChanged(params).catch((error: unknown) => {
+    connection.console.error(`Plan Audit: handling changed files failed: ${error instanceof Error ? error.stack : String(error)}`);
+  });
+});
+
+async function watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> {
   const settings = await getSettings();
   for (const change of params.changes) {
     if (!change.uri.startsWith('file:')) {
@@ -155,7 +162,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
   }
   connection.languages.diagnostics.refresh();
   summary.changed();
-});
+}
 
 async function findingsFor(document: TextDocument): Promise<Finding[]> {
   const cached = workspace.cachedFindings(document);

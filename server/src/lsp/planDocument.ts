@@ -25,7 +25,8 @@ export class PlanDocument implements TextDocument {
     this.content = content;
   }
 
-  static create(uri: string, languageId: string, version: number, content: string): PlanDocument {
+  /** Passed unbound as the `create` hook of `TextDocuments`, hence `this: void`. */
+  static create(this: void, uri: string, languageId: string, version: number, content: string): PlanDocument {
     return new PlanDocument(uri, languageId, version, content);
   }
 
