@@ -3,7 +3,7 @@
  * parser (`yaml.parseDocument` + ajv on the same schema; a bare `js-yaml` load), Plan Audit's own core
  * run in-process (parse paths and the whole per-document analysis), and the workspace summary case.
  */
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import * as jsyaml from 'js-yaml';
 import { performance } from 'perf_hooks';
 import { parseDocument } from 'yaml';
@@ -42,7 +42,7 @@ export function timeRuns(run: () => unknown, runs: number, warmUps = 1): Stats {
   return stats(samples);
 }
 
-let validatePlan: ReturnType<Ajv['compile']> | undefined;
+let validatePlan: ValidateFunction | undefined;
 
 /** `yaml.parseDocument` + `toJS` + ajv (all errors) on the plan schema: what a schema-only server does. */
 export function yamlAndAjv(text: string): number {

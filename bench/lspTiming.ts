@@ -154,11 +154,10 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string): Promi
       // As VS Code does: send the last result id; an "unchanged" report keeps the last items.
       const previous = pulledReports.get(uri);
       const request = { textDocument: { uri }, previousResultId: previous?.resultId };
-      const report = (await withTimeout(connection.sendRequest('textDocument/diagnostic', request), () => `${spec.name}: no diagnostic report for ${uri}`)) as {
-        kind: 'full' | 'unchanged';
-        resultId?: string;
-        items?: unknown[];
-      };
+      const report = await withTimeout(
+        connection.sendRequest<{ kind: 'full' | 'unchanged'; resultId?: string; items?: unknown[] }>('textDocument/diagnostic', request),
+        () => `${spec.name}: no diagnostic report for ${uri}`,
+      );
       last = report.kind === 'unchanged' && previous ? previous.count : (report.items?.length ?? -1);
       pulledReports.set(uri, { resultId: report.resultId, count: last });
       if (expected < 0 || last === expected) {
