@@ -69,7 +69,7 @@ describe('language server over stdio', function () {
   });
 
   async function pull(): Promise<Diagnostic[]> {
-    const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+    const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
     assert.strictEqual(report.kind, 'full');
     return (report as { items: Diagnostic[] }).items;
   }
@@ -90,11 +90,11 @@ describe('language server over stdio', function () {
 
   it('offers the preferred quick fix as a minimal insertion that keeps comments', async () => {
     const [diagnostic] = (await pull()).filter((d) => d.code === 'measure-without-target');
-    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
-    })) as CodeAction[];
+    });
     assert.deepStrictEqual(
       actions.map((a) => [a.title, a.isPreferred]),
       [
@@ -120,18 +120,18 @@ describe('language server over stdio', function () {
   });
 
   it('explains a finding and shows the target status on hover', async () => {
-    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 23, character: 9 } })) as Hover;
+    const hover = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 23, character: 9 } });
     const value = (hover.contents as MarkupContent).value;
     assert.match(value, /\*\*Plan Audit: Measure without a target\*\* \(`measure-without-target`, warning\)/);
     assert.match(value, /GAO-17-618 recommendation 1/);
     assert.match(value, /Targets: \*\*none set\*\*/);
-    const fixedHover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 16, character: 10 } })) as Hover;
+    const fixedHover = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 16, character: 10 } });
     assert.match((fixedHover.contents as MarkupContent).value, /\| FY2017 \| — \| — \|/);
   });
 
   it('answers "unchanged" to a pull with the last result id while the diagnostics stay the same', async () => {
     const request = (previousResultId?: string) =>
-      server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId }) as Promise<DocumentDiagnosticReport & { resultId?: string; items?: Diagnostic[] }>;
+      server.connection.sendRequest<DocumentDiagnosticReport & { resultId?: string; items?: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
     const full = await request();
     assert.strictEqual(full.kind, 'full');
     assert.ok(full.resultId, 'a full report carries a result id');
@@ -156,8 +156,8 @@ describe('language server over stdio', function () {
     const moved = await request(refreshed.resultId);
     assert.strictEqual(moved.kind, 'full');
     assert.deepStrictEqual(
-      moved.items!.map((d) => d.range.start.line),
-      full.items!.map((d) => d.range.start.line + 1),
+      moved.items.map((d) => d.range.start.line),
+      full.items.map((d) => d.range.start.line + 1),
     );
     await server.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 5 },
@@ -182,7 +182,7 @@ describe('language server over stdio', function () {
     await server.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: other, languageId: 'yaml', version: 1, text: 'services:\n  web:\n    image: nginx\n' },
     });
-    const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: other } })) as { items: Diagnostic[] };
+    const report = await server.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: other } });
     assert.deepStrictEqual(report.items, []);
   });
 });

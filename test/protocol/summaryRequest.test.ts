@@ -50,7 +50,7 @@ describe('planAudit/summary over stdio', function () {
   });
 
   const request = async (uri?: string): Promise<SummaryResult> => {
-    const result = (await server.connection.sendRequest(SummaryRequest.method, { uri })) as SummaryResult | null;
+    const result = await server.connection.sendRequest<SummaryResult | null>(SummaryRequest.method, { uri });
     assert.ok(result, 'a summary');
     return result;
   };

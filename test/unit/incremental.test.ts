@@ -316,7 +316,7 @@ describe('reparseIncrementally', () => {
       change = change ? composeChanges(change, keystroke, text) : keystroke;
     }
     assert.deepStrictEqual(change, { offset: at, deleteCount: 0, insertText: ' AD/CVD' });
-    assert.ok(edit(base, change!).incremental);
+    assert.ok(edit(base, change).incremental);
   });
 
   it('rejects a change that does not match the texts', () => {

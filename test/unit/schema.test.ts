@@ -500,12 +500,12 @@ describe('schemas', () => {
     for (const name of names) {
       const schema = readSchema(`${name}.schema.json`);
       assert.strictEqual(schema.$id, `https://plan-audit.dev/schemas/${name}.schema.json`);
-      assert.deepStrictEqual(schema.properties.version.const, 1);
-      assert.deepStrictEqual(schema.properties.kind.const, name);
+      assert.deepStrictEqual(schema.properties?.version.const, 1);
+      assert.deepStrictEqual(schema.properties?.kind.const, name);
       visitSchemas(schema, name, (node, where) => {
         if (node.properties) {
           assert.strictEqual(node.additionalProperties, false, `${where} closes its keys`);
-          for (const [key, property] of Object.entries<Record<string, unknown>>(node.properties)) {
+          for (const [key, property] of Object.entries(node.properties)) {
             assert.ok(typeof property.title === 'string' && property.title.length > 0, `${where}.${key} has a title`);
             assert.ok(typeof property.description === 'string' && property.description.length > 0, `${where}.${key} has a description`);
           }
@@ -566,9 +566,26 @@ function listYaml(folder: string): string[] {
   });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON Schema documents are untyped JSON here
-function readSchema(file: string): any {
-  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', file), 'utf8'));
+/**
+ * The parts of a JSON Schema object these tests read. A type alias, not an interface, so that it is
+ * assignable to ajv's `AnySchema` (an object type with an index signature).
+ */
+type SchemaNode = {
+  $id?: string;
+  const?: unknown;
+  title?: unknown;
+  description?: unknown;
+  additionalProperties?: unknown;
+  properties?: Record<string, SchemaNode>;
+  definitions?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  allOf?: SchemaNode[];
+};
+
+function readSchema(file: string): SchemaNode {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', file), 'utf8')) as SchemaNode;
 }
 
 /** The same data view the validator checks, so this tests the schemas and not another conversion. */
@@ -577,16 +594,16 @@ function plainOf(root: TreeNode): unknown {
 }
 
 /** Visits every schema object in a schema document (properties, items, definitions, branches). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function visitSchemas(node: any, where: string, visit: (node: any, where: string) => void): void {
+function visitSchemas(node: SchemaNode | boolean | undefined, where: string, visit: (node: SchemaNode, where: string) => void): void {
+  // `true` and `false` are schemas too, with nothing to visit.
   if (!node || typeof node !== 'object') {
     return;
   }
   visit(node, where);
-  for (const [key, value] of Object.entries<unknown>(node.properties ?? {})) {
+  for (const [key, value] of Object.entries(node.properties ?? {})) {
     visitSchemas(value, `${where}.${key}`, visit);
   }
-  for (const [key, value] of Object.entries<unknown>(node.definitions ?? {})) {
+  for (const [key, value] of Object.entries(node.definitions ?? {})) {
     visitSchemas(value, `${where}#${key}`, visit);
   }
   if (node.items) {

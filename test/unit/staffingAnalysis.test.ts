@@ -16,7 +16,7 @@ const samplePath = path.resolve(__dirname, '../../samples/gao-17-618/trade-posit
 function staffingOf(text: string, fiscalYearStartMonth = 10): Staffing {
   const document = analyzeText('file:///t.staffing.yaml', text, fiscalYearStartMonth);
   assert.strictEqual(document.model?.kind, 'staffing');
-  return document.model as Staffing;
+  return document.model;
 }
 
 interface Table5Row {

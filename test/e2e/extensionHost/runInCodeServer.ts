@@ -36,7 +36,12 @@ const extensionEntry = path.join(repoRoot, 'dist/client.js');
  * style, then apply the format (the spec reporter logs `'%s (%dms)', title, duration`).
  */
 async function consoleText(message: ConsoleMessage): Promise<string> {
-  const values = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => String(arg))));
+  const values: unknown[] = await Promise.all(
+    // A handle that cannot be serialized falls back to its preview text (e.g. `JSHandle@node`), which
+    // JSHandle.toString() returns at run time although its typings do not declare it.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    message.args().map((arg) => arg.jsonValue().catch(() => String(arg))),
+  );
   if (typeof values[0] === 'string' && /^%c\s*[A-Z]+$/.test(values[0])) values.splice(0, 2);
   return values.length ? format(...values) : message.text();
 }

@@ -40,7 +40,7 @@ ${measure}`;
       'Measure `m1` (“Audits”) has targets but no baseline. Record the latest actual before the plan period, so the targets can be judged against it.',
     );
     assert.deepStrictEqual(finding.fixes?.map((fix) => [fix.title, fix.isPreferred]), [['Add a baseline for FY2016', true]]);
-    const fixed = applyFix(text, finding.fixes![0]);
+    const fixed = applyFix(text, finding.fixes[0]);
     assert.ok(fixed.includes('        unit: audits\n        baseline:\n          fiscal_year: 2016\n          value:  # FY2016 actual (audits), the level the targets are compared with\n        targets:\n'));
     const [again] = findingsOf(fixed);
     assert.strictEqual(again.fixes, undefined, 'the empty baseline is reported without a fix');

@@ -37,7 +37,7 @@ ${measure}`;
     assert.strictEqual(finding.severity, 'warning');
     assert.strictEqual(finding.message, 'Measure `m1` (“Audits”) names no data source. Say where its figures come from and how they are verified.');
     assert.deepStrictEqual(finding.fixes?.map((fix) => [fix.title, fix.isPreferred]), [['Add `data_source:` (then describe the source)', true]]);
-    const fixed = applyFix(text, finding.fixes![0]);
+    const fixed = applyFix(text, finding.fixes[0]);
     assert.strictEqual(
       fixed,
       text.replace('unit: audits\n', 'unit: audits\n        data_source: ""  # where the figures come from and how they are verified (31 U.S.C. 1115(b)(8))\n'),

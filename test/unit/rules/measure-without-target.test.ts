@@ -44,7 +44,7 @@ ${measure}`;
     assert.deepStrictEqual(fixes?.map((fix) => fix.title), ['Add targets for FY2017', 'Mark the target not applicable (state the reason)']);
     assert.strictEqual(finding.fixes, fixes, 'built once');
     assert.deepStrictEqual({ ...finding }.fixes, fixes, 'copies carry them');
-    assert.deepStrictEqual(JSON.parse(JSON.stringify(finding)).fixes, JSON.parse(JSON.stringify(fixes)), 'and JSON');
+    assert.deepStrictEqual((JSON.parse(JSON.stringify(finding)) as { fixes?: unknown }).fixes, JSON.parse(JSON.stringify(fixes)), 'and JSON');
   });
 
   it('offers the targets block as the preferred fix and target_not_applicable as the second', () => {
@@ -57,7 +57,7 @@ ${measure}`;
         ['Mark the target not applicable (state the reason)', false],
       ],
     );
-    const justified = applyFix(text, finding.fixes![1]);
+    const justified = applyFix(text, finding.fixes[1]);
     assert.strictEqual(justified, text.replace('name: Audits\n', 'name: Audits\n        target_not_applicable: ""  # state why a target cannot be set (31 U.S.C. 1115(c)(2))\n'));
     assert.deepStrictEqual(findingsOf(justified), [], 'target_not_applicable satisfies the rule');
   });

@@ -69,7 +69,7 @@ describe(ruleId, () => {
   it('the skeleton targets the years after the review year, through the end of the optimal range', () => {
     const [finding] = findingsOf(position, '2020-11-15');
     assert.deepStrictEqual(finding.fixes?.map((fix) => [fix.title, fix.isPreferred]), [['Add a hiring_plan skeleton (targets for FY2022)', true]]);
-    const fixed = applyFix(position, finding.fixes![0]);
+    const fixed = applyFix(position, finding.fixes[0]);
     assert.ok(fixed.startsWith(position.trimEnd()), 'insert-only, at the end of the position');
     assert.match(fixed, /targets: {2}# .*\n {8}- fiscal_year: 2022\n {10}value: {2}# FY2022 target\n$/);
     const [later] = findingsOf(position, '2023-01-01');

@@ -46,7 +46,7 @@ ${targets}`;
       'Measure `m1` (“Audits”) has no target for FY2018, FY2020 and FY2021 of the plan period FY2017–FY2021. Set a target for each year the plan covers.',
     );
     assert.deepStrictEqual(finding.fixes?.map((fix) => [fix.title, fix.isPreferred]), [['Add targets for FY2018, FY2020 and FY2021', true]]);
-    assert.ok(finding.fixes![0].edits.every((edit) => edit.deleteCount === 0), 'insert-only');
+    assert.ok(finding.fixes[0].edits.every((edit) => edit.deleteCount === 0), 'insert-only');
   });
 
   it('keeps CRLF line endings and leaves nothing to fix', () => {
