@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * ESLint flat config (`npm run lint`, part of `npm test`).
+ * ESLint flat config (`npm run lint`).
  *
  * - TypeScript (client/src, server/src, test, bench): typescript-eslint's type-checked recommended rules, with
  *   type information from tsconfig.json through the project service. `no-floating-promises` and
@@ -8,7 +8,7 @@
  * - Plain JavaScript (esbuild.js): ESLint's recommended rules, without type information.
  * - server/src/core: the pure engine, shared by the language server and the CLI. It may not import the editor,
  *   the LSP libraries, the file system, child processes, paths or the OS: state is passed in (see
- *   CONTRIBUTING.md). test/unit/lintCoreImports.test.ts proves that the restriction fails a violating file.
+ *   CONTRIBUTING.md).
  */
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
