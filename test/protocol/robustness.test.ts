@@ -59,7 +59,7 @@ describe('language server on hostile input', function () {
   }
 
   async function pull(uri: string): Promise<Diagnostic[]> {
-    const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+    const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
     assert.strictEqual(report.kind, 'full');
     return (report as { items: Diagnostic[] }).items;
   }
