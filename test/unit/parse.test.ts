@@ -4,9 +4,13 @@
  */
 import * as assert from 'assert';
 import { analyzeText } from '../../server/src/core/analyze';
-import { defaultParseLimits, parseWithYaml } from '../../server/src/core/parse';
+import { Alias, parseDocument, visit } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { aliasExpansionBudget, defaultParseLimits, indexAliases, parseWithYaml } from '../../server/src/core/parse';
+import { getSeq, getString } from '../../server/src/core/tree';
 import type { MapNode, SeqNode } from '../../server/src/core/tree';
 import { spanOf } from '../../server/src/core/tree';
+import { shareDataSources, styledPlan } from './planStyles';
 
 const slice = (text: string, span: readonly [number, number]) => text.slice(span[0], span[1]);
 
@@ -87,6 +91,90 @@ describe('bad input', () => {
     const limits = document.baseFindings.filter((finding) => finding.ruleId === 'resource-limit');
     assert.strictEqual(limits.length, 1);
     assert.match(limits[0].message, /alias bomb/);
+  });
+
+  it('resolves each alias to the node yaml resolves it to, from one walk of the document', () => {
+    const texts = [
+      'a: &x 1\nb: *x\nc: &x 2\nd: *x\n', // an anchor redefined: the latest before the alias
+      'a: *x\nb: &x 1\n', // an alias before its anchor resolves to nothing
+      'a: &x [1, *x]\n', // inside its own anchor: the enclosing node (the builder refuses the cycle)
+      '? &k key\n: *k\n&v other: [*k, *v]\n', // anchors on keys, met before their values
+      '- &m {a: &x 1, b: *x}\n- *x\n- &x 3\n- *x\n- *m\n',
+      '[&a 1, *a, &a 2, *a, *b]',
+    ];
+    for (const text of texts) {
+      const doc = parseDocument(text, { uniqueKeys: false });
+      const index = indexAliases(doc.contents as YamlNode | null);
+      let aliases = 0;
+      visit(doc, {
+        Alias(_key, alias) {
+          aliases++;
+          assert.strictEqual(index.get(alias), alias.resolve(doc), `${JSON.stringify(text)}: *${alias.source}`);
+        },
+      });
+      assert.strictEqual(index.size, aliases, JSON.stringify(text));
+    }
+  });
+
+  it('a plan sharing its data sources through 10,000 aliases: every alias expanded, no limit, no walk of the document per alias', function () {
+    this.timeout(120_000);
+    const text = styledPlan(10_010, 'anchors');
+    const aliases = text.match(/data_source: \*/g)?.length ?? 0;
+    assert.ok(aliases >= 10_000, `${aliases} aliases`);
+    // `Alias.resolve` walks the whole document each time it is called: 10,000 calls made this plan
+    // take minutes to open. The parse must resolve aliases without it.
+    let resolveCalls = 0;
+    const resolve = Object.getOwnPropertyDescriptor(Alias.prototype, 'resolve')!;
+    Object.defineProperty(Alias.prototype, 'resolve', {
+      ...resolve,
+      value: function (this: Alias, ...args: unknown[]) {
+        resolveCalls++;
+        return (resolve.value as (...rest: unknown[]) => unknown).apply(this, args);
+      },
+    });
+    let document;
+    try {
+      document = analyzeText('file:///shared-sources.plan.yaml', text);
+    } finally {
+      Object.defineProperty(Alias.prototype, 'resolve', resolve);
+    }
+    assert.strictEqual(resolveCalls, 0);
+    assert.deepStrictEqual(document.parsed.findings, []);
+    assert.deepStrictEqual(document.baseFindings.filter((finding) => finding.ruleId === 'resource-limit'), []);
+    // Every alias became its anchor's text.
+    const sources = new Set<string | undefined>();
+    for (const goal of getSeq(document.parsed.root as MapNode, 'goals')!.items) {
+      for (const objective of getSeq(goal as MapNode, 'objectives')!.items) {
+        for (const measure of getSeq(objective as MapNode, 'measures')!.items) {
+          sources.add(getString(measure as MapNode, 'data_source'));
+        }
+      }
+    }
+    assert.ok(!sources.has(undefined) && sources.size > 1, [...sources].join(', '));
+  });
+
+  it('the alias budget grows with the text: 256 nodes per KiB beyond 10,000', () => {
+    assert.strictEqual(aliasExpansionBudget(0, defaultParseLimits), 10_000);
+    assert.strictEqual(aliasExpansionBudget(4096, defaultParseLimits), 11_024);
+    // 20,000 aliases of a scalar, in the tightest layout there is (`*a,`): all expanded.
+    const text = `[&a x, ${Array(20_000).fill('*a').join(',')}]`;
+    const parsed = parseWithYaml('file:///aliases.yaml', text);
+    assert.deepStrictEqual(parsed.findings, []);
+    assert.strictEqual((parsed.root as SeqNode).items.filter((item) => item.kind === 'scalar' && item.value === 'x').length, 20_001);
+  });
+
+  it('an alias bomb inside a large plan still ends in one resource-limit finding', function () {
+    this.timeout(60_000);
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 10; level++) {
+      const name = String.fromCharCode(97 + level);
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
+    }
+    const text = `${shareDataSources(styledPlan(1_000, 'plain'))}bomb:\n${levels.map((line) => `  ${line}`).join('\n')}\n`;
+    const parsed = parseWithYaml('file:///bomb.plan.yaml', text);
+    const limits = parsed.findings.filter((finding) => finding.ruleId === 'resource-limit');
+    assert.strictEqual(limits.length, 1);
+    assert.match(limits[0].message, new RegExp(`more than ${aliasExpansionBudget(text.length, defaultParseLimits)} nodes`));
   });
 
   it('a file over the size limit is refused with one finding on the first line', () => {

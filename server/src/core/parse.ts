@@ -2,10 +2,11 @@
  * Text → located tree, with the `yaml` package. This path keeps `yaml`'s error recovery and messages,
  * so it is the one used for documents with syntax errors; every YAML problem becomes a finding.
  *
- * Bounded by design: documents above `maxBytes` are not parsed, and alias expansion is capped so an
- * alias bomb ends in one finding instead of exhausting memory.
+ * Bounded by design: documents above `maxLength` are not parsed, and alias expansion is capped so an
+ * alias bomb ends in one finding instead of exhausting memory. Aliases are resolved from one walk of the
+ * document (`indexAliases`), not by `Alias.resolve`, which walks the whole document for each alias.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar as YamlScalar } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar as YamlScalar } from 'yaml';
 import type { Alias, Document, Node as YamlNode } from 'yaml';
 import type { Finding, Span } from './findings';
 import type { MapNode, Pair, ScalarNode, SeqNode, TreeNode } from './tree';
@@ -14,13 +15,23 @@ import type { MapNode, Pair, ScalarNode, SeqNode, TreeNode } from './tree';
 export interface ParseLimits {
   /** Documents longer than this many characters are not analysed (one finding says so). */
   readonly maxLength: number;
-  /** How many tree nodes alias expansion may add in total before the document is refused. */
+  /**
+   * How many tree nodes alias expansion may add in total before the aliases past it are refused, beyond
+   * `aliasExpansionPerKiB` for each KiB of text (`aliasExpansionBudget`).
+   */
   readonly maxAliasExpansion: number;
+  /**
+   * Tree nodes alias expansion may add per KiB of text: the budget grows with the document, so a plan
+   * that shares values through 10,000 aliases is analysed (an alias takes at least 3 characters, `*a,`,
+   * so 256 per KiB covers any number of aliases to scalars), while an alias bomb, which expands
+   * exponentially, still ends after a number of nodes linear in its size.
+   */
+  readonly aliasExpansionPerKiB: number;
   /** Deepest nesting of collections accepted. */
   readonly maxDepth: number;
 }
 
-export const defaultParseLimits: ParseLimits = { maxLength: 32 * 1024 * 1024, maxAliasExpansion: 10_000, maxDepth: 200 };
+export const defaultParseLimits: ParseLimits = { maxLength: 32 * 1024 * 1024, maxAliasExpansion: 10_000, aliasExpansionPerKiB: 256, maxDepth: 200 };
 
 /** The outcome of parsing one document: its tree (absent when nothing usable was found) and YAML findings. */
 export interface ParsedDocument {
@@ -67,9 +78,14 @@ export function parseWithYaml(uri: string, text: string, limits: ParseLimits = d
   for (const warning of doc.warnings) {
     findings.push(yamlFinding(uri, YamlRuleIds.syntax, 'warning', syntaxMessage(warning.code, warning.message), clampSpan(warning.pos, text.length)));
   }
-  const builder = new TreeBuilder(doc, uri, text, limits, findings);
+  const builder = new TreeBuilder(doc.contents as YamlNode | null, uri, text, limits, findings, aliasExpansionBudget(text.length, limits));
   const root = doc.contents ? builder.build(doc.contents as YamlNode, 0) : undefined;
   return { uri, text, root, findings, hasSyntaxErrors: doc.errors.length > 0 };
+}
+
+/** How many tree nodes alias expansion may add to a document of `length` characters. */
+export function aliasExpansionBudget(length: number, limits: ParseLimits): number {
+  return limits.maxAliasExpansion + Math.floor((length * limits.aliasExpansionPerKiB) / 1024);
 }
 
 /** Returns the finding for a document over the size limit, or undefined. Shared by both parse paths. */
@@ -128,20 +144,22 @@ function syntaxMessage(code: string, message: string): string {
 
 /** Converts `yaml` nodes into the located tree, expanding aliases within a budget. */
 class TreeBuilder {
+  /** Alias targets, from one walk of the document when its first alias is met. */
+  private aliases: ReadonlyMap<Alias, YamlNode | undefined> | undefined;
   private aliasBudget: number;
   private aliasReported = false;
   private depthReported = false;
   private readonly expanding = new Set<YamlNode>();
-  private readonly resolved = new Map<Alias, YamlNode | undefined>();
 
   constructor(
-    private readonly doc: Document.Parsed,
+    private readonly contents: YamlNode | null,
     private readonly uri: string,
     private readonly text: string,
     private readonly limits: ParseLimits,
     private readonly findings: Finding[],
+    private readonly aliasLimit: number,
   ) {
-    this.aliasBudget = limits.maxAliasExpansion;
+    this.aliasBudget = aliasLimit;
   }
 
   build(node: YamlNode, depth: number): TreeNode {
@@ -234,7 +252,7 @@ class TreeBuilder {
             this.uri,
             YamlRuleIds.resourceLimit,
             'error',
-            `Aliases here expand to more than ${this.limits.maxAliasExpansion} nodes (an "alias bomb"); the aliases past that limit were not expanded.`,
+            `Aliases here expand to more than ${this.aliasLimit} nodes (an "alias bomb"); the aliases past that limit were not expanded.`,
             span,
           ),
         );
@@ -250,18 +268,10 @@ class TreeBuilder {
     }
   }
 
-  /** Resolves an alias once; `yaml`'s own lookup walks the document, so results are cached. */
+  /** The node an alias stands for: the latest node before it with that anchor, as `yaml` resolves it. */
   private resolve(alias: Alias): YamlNode | undefined {
-    if (!this.resolved.has(alias)) {
-      let target: YamlNode | undefined;
-      try {
-        target = alias.resolve(this.doc) as YamlNode | undefined;
-      } catch {
-        target = undefined;
-      }
-      this.resolved.set(alias, target);
-    }
-    return this.resolved.get(alias);
+    this.aliases ??= indexAliases(this.contents);
+    return this.aliases.get(alias);
   }
 
   /** The node's value span; collections drop the trailing line breaks `yaml` includes in their range. */
@@ -280,6 +290,39 @@ class TreeBuilder {
     }
     return [start, trimmed];
   }
+}
+
+/**
+ * Resolves every alias in one walk of the document, in the order `yaml`'s `Alias.resolve` visits it
+ * (a node before its children, a key before its value): an alias stands for the latest node before it
+ * that has its anchor. Iterative, so no document `yaml` could parse is too deep for it.
+ */
+export function indexAliases(contents: YamlNode | null): Map<Alias, YamlNode | undefined> {
+  const targets = new Map<Alias, YamlNode | undefined>();
+  const latest = new Map<string, YamlNode>();
+  const stack: unknown[] = [contents];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (isPair(item)) {
+      stack.push(item.value, item.key);
+      continue;
+    }
+    if (!isNode(item)) {
+      continue;
+    }
+    if (isAlias(item)) {
+      targets.set(item, latest.get(item.source));
+    }
+    if (typeof item.anchor === 'string') {
+      latest.set(item.anchor, item);
+    }
+    if (isMap(item) || isSeq(item)) {
+      for (let index = item.items.length - 1; index >= 0; index--) {
+        stack.push(item.items[index]);
+      }
+    }
+  }
+  return targets;
 }
 
 /** Counts nodes in a `yaml` subtree (aliases count their targets), stopping early past `limit`. */
