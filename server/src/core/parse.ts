@@ -78,8 +78,8 @@ export function parseWithYaml(uri: string, text: string, limits: ParseLimits = d
   for (const warning of doc.warnings) {
     findings.push(yamlFinding(uri, YamlRuleIds.syntax, 'warning', syntaxMessage(warning.code, warning.message), clampSpan(warning.pos, text.length)));
   }
-  const builder = new TreeBuilder(doc.contents as YamlNode | null, uri, text, limits, findings, aliasExpansionBudget(text.length, limits));
-  const root = doc.contents ? builder.build(doc.contents as YamlNode, 0) : undefined;
+  const builder = new TreeBuilder(doc.contents, uri, text, limits, findings, aliasExpansionBudget(text.length, limits));
+  const root = doc.contents ? builder.build(doc.contents, 0) : undefined;
   return { uri, text, root, findings, hasSyntaxErrors: doc.errors.length > 0 };
 }
 
