@@ -24,6 +24,10 @@ import { generatePlan } from './generatePlan';
 import type { MemoryResult, RunResult, ServerSpec } from './lspTiming';
 import { measureMemory, measureRun } from './lspTiming';
 import { serverExecArgv } from '../client/src/serverRuntime';
+import { createAnalysisCache } from '../server/src/core/analysisCache';
+
+/** One analysis cache for the whole run, as the CLI keeps one: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const root = path.resolve(__dirname, '..');
 const reviewDate = '2020-01-01';
@@ -92,7 +96,7 @@ const peerServer: ServerSpec = {
 
 /** The diagnostics Plan Audit shows for a text (non-suppressed findings), computed in-process. */
 function expectedOurs(uri: string, text: string): number {
-  const document = analyzeText(uri, text, settings.fiscalYearStartMonth);
+  const document = analyzeText(uri, text, { fiscalYearStartMonth: settings.fiscalYearStartMonth, cache });
   const findings = auditDocument(document, createAuditContext([document], settings), settings);
   return findings.filter((finding) => !finding.suppressed).length;
 }

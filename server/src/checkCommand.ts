@@ -10,6 +10,7 @@
  */
 import * as path from 'path';
 import { fileURLToPath } from 'url';
+import { createAnalysisCache } from './core/analysisCache';
 import type { AnalyzedDocument, AuditSettings } from './core/analyze';
 import { auditWorkspace, createAuditContext, defaultAuditSettings, groupByPortfolioScope } from './core/analyze';
 import type { Finding } from './core/findings';
@@ -140,10 +141,12 @@ export function runCheck(options: CliOptions, cwd: string): CheckResult {
   const { files, missing } = collectYamlFiles(options.paths.map((p) => path.resolve(cwd, p)));
   const allProblems = [...problems, ...missing.map((file) => `${path.relative(cwd, file) || file}: no such file or folder`)];
   const documents: AnalyzedDocument[] = [];
+  // One analysis cache per run: the schema validators compile once. No per-unit results: no file is edited.
+  const cache = createAnalysisCache();
   for (const file of files) {
     let document: AnalyzedDocument | undefined;
     try {
-      document = analyzeFile(file, settings.fiscalYearStartMonth);
+      document = analyzeFile(file, { fiscalYearStartMonth: settings.fiscalYearStartMonth, cache });
     } catch (error) {
       allProblems.push(`${path.relative(cwd, file)}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
       continue;

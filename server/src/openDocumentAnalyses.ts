@@ -1,18 +1,26 @@
 /**
  * Analyses of the open documents, one per document and valid for one version. A new version is
  * analysed by re-parsing only the unit that changed when the edits since the cached version are known
- * (pendingEdits.ts, incremental.ts), else in full.
+ * (pendingEdits.ts, incremental.ts), else in full. Each open document has its own `AnalysisCache` with
+ * per-unit results (analysisCache.ts), made with its first analysis and dropped when it closes, so an
+ * edit re-checks only the units it touched; all share the workspace's compiled schema validators.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisCache } from './core/analysisCache';
+import { createAnalysisCache } from './core/analysisCache';
 import type { AnalyzedDocument, AuditSettings } from './core/analyze';
 import { analyzeText } from './core/analyze';
 import { reparseIncrementally } from './core/incremental';
+import type { SchemaValidators } from './core/schemaValidators';
 import type { PendingEdits } from './pendingEdits';
 
 export class OpenDocumentAnalyses {
-  private readonly byUri = new Map<string, { version: number; analysis: AnalyzedDocument }>();
+  private readonly byUri = new Map<string, { version: number; analysis: AnalyzedDocument; cache: AnalysisCache }>();
 
-  constructor(private readonly pendingEdits: PendingEdits) {}
+  constructor(
+    private readonly pendingEdits: PendingEdits,
+    private readonly schemaValidators: SchemaValidators,
+  ) {}
 
   /** The analysis of `document`'s current version; `settings` must be the ones of every cached entry (see `clear`). */
   analysisOf(document: TextDocument, settings: AuditSettings): AnalyzedDocument {
@@ -28,9 +36,11 @@ export class OpenDocumentAnalyses {
       cached && pending?.change && !pending.broken && pending.fromVersion === cached.version
         ? reparseIncrementally(cached.analysis.parsed, text, pending.change)
         : undefined;
-    // Per-unit results are kept for open documents, which are the ones edited (analyze.ts).
-    const analysis = analyzeText(document.uri, text, settings.fiscalYearStartMonth, undefined, reparsed, true);
-    this.byUri.set(document.uri, { version: document.version, analysis });
+    // Per-unit results are kept for open documents, which are the ones edited; from the first analysis
+    // on, so that the first edit already finds them.
+    const cache = cached?.cache ?? createAnalysisCache({ schemaValidators: this.schemaValidators, reuseUnits: true });
+    const analysis = analyzeText(document.uri, text, { fiscalYearStartMonth: settings.fiscalYearStartMonth, reparsed, cache });
+    this.byUri.set(document.uri, { version: document.version, analysis, cache });
     return analysis;
   }
 

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { pathToFileURL } from 'url';
-import type { AnalyzedDocument, AuditSettings } from './core/analyze';
+import type { AnalyzedDocument, AnalyzeOptions, AuditSettings } from './core/analyze';
 import { analyzeText, wideEncodedDocument } from './core/analyze';
 import { decodeWide, wideEncodingOfBytes } from './core/encoding';
 import type { Severity } from './core/findings';
@@ -38,7 +38,7 @@ export function declaresPlanKind(text: string): boolean {
  * the one finding that says so; its `kind:` line is read from the decoded text. Throws when the file
  * cannot be read.
  */
-export function analyzeFile(file: string, fiscalYearStartMonth: number): AnalyzedDocument | undefined {
+export function analyzeFile(file: string, options: AnalyzeOptions): AnalyzedDocument | undefined {
   const bytes = fs.readFileSync(file);
   const encoding = wideEncodingOfBytes(bytes);
   const text = encoding ? decodeWide(bytes, encoding) : bytes.toString('utf8');
@@ -50,7 +50,7 @@ export function analyzeFile(file: string, fiscalYearStartMonth: number): Analyze
   if (encoding) {
     return wideEncodedDocument(uri, '', encoding);
   }
-  const document = analyzeText(uri, text, fiscalYearStartMonth);
+  const document = analyzeText(uri, text, options);
   // `kind: plan` inside a block scalar or a later document matches the quick test but declares nothing.
   return document.kind || named ? document : undefined;
 }

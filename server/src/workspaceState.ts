@@ -7,10 +7,13 @@
 import { pathToFileURL } from 'url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisCache } from './core/analysisCache';
+import { createAnalysisCache } from './core/analysisCache';
 import type { AnalyzedDocument, AuditSettings } from './core/analyze';
 import { auditDocument, createAuditContext, scopeOf } from './core/analyze';
 import type { Finding } from './core/findings';
 import { LineIndex } from './core/lines';
+import { createSchemaValidators } from './core/schemaValidators';
 import type { PlanDocument } from './lsp/planDocument';
 import { OpenDocumentAnalyses } from './openDocumentAnalyses';
 import type { PendingEdits } from './pendingEdits';
@@ -25,6 +28,8 @@ export class WorkspaceState {
   private readonly openAnalyses: OpenDocumentAnalyses;
   /** Analyses of plan-audit files on disk that are not open, for the cross-file rules. */
   private readonly diskIndex = new Map<string, AnalyzedDocument>();
+  /** The disk index's analysis cache: the workspace's schema validators, no per-unit results (files on disk are not edited). */
+  private readonly diskCache: AnalysisCache;
   /** The last findings computed per open document, for code actions and hover. */
   private readonly lastFindings = new Map<string, { version: number; findings: Finding[] }>();
 
@@ -32,7 +37,10 @@ export class WorkspaceState {
     private readonly documents: TextDocuments<PlanDocument>,
     pendingEdits: PendingEdits,
   ) {
-    this.openAnalyses = new OpenDocumentAnalyses(pendingEdits);
+    // One set of compiled schema validators for the workspace, shared by every document's cache.
+    const schemaValidators = createSchemaValidators();
+    this.diskCache = createAnalysisCache({ schemaValidators });
+    this.openAnalyses = new OpenDocumentAnalyses(pendingEdits, schemaValidators);
   }
 
   /**
@@ -42,7 +50,7 @@ export class WorkspaceState {
   indexFile(file: string, settings: AuditSettings): string | undefined {
     const uri = pathToFileURL(file).toString();
     try {
-      const document = analyzeFile(file, settings.fiscalYearStartMonth);
+      const document = analyzeFile(file, { fiscalYearStartMonth: settings.fiscalYearStartMonth, cache: this.diskCache });
       if (document) {
         this.diskIndex.set(uri, document);
       } else {

@@ -20,11 +20,15 @@ import { analyzeText, auditDocument, auditWorkspace, createAuditContext, default
 import { computeCoverage } from '../../server/src/core/coverage';
 import type { Finding } from '../../server/src/core/findings';
 import { planText, portfolioText } from './rules/workspaceHelpers';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const settings = { ...defaultAuditSettings, reviewDate: '2017-02-28' };
 
 function analyze(files: Record<string, string>): AnalyzedDocument[] {
-  return Object.entries(files).map(([name, text]) => analyzeText(`file:///ws/${name}`, text));
+  return Object.entries(files).map(([name, text]) => analyzeText(`file:///ws/${name}`, text, { cache }));
 }
 
 /** Audits the documents as one workspace, the way the server does after any file changes. */

@@ -18,7 +18,7 @@ import { detectKind } from '../../server/src/core/model';
 import type { ParsedDocument } from '../../server/src/core/parse';
 import { parseWithYaml } from '../../server/src/core/parse';
 import { parseText } from '../../server/src/core/parseText';
-import { checkDuplicates } from '../../server/src/core/validateSchema';
+import { checkDuplicates } from '../../server/src/core/duplicateChecks';
 import { planStyles, styledPlan } from './planStyles';
 
 const root = path.resolve(__dirname, '../..');

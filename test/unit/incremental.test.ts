@@ -16,7 +16,11 @@ import { parseWithYaml } from '../../server/src/core/parse';
 import type { MapNode, TreeNode } from '../../server/src/core/tree';
 import { getMapItems, getSeq, isKnownWithoutDuplicateKeys, spanOf, walk } from '../../server/src/core/tree';
 import { parseLines } from '../../server/src/core/parseLines';
-import { checkDuplicates } from '../../server/src/core/validateSchema';
+import { checkDuplicates } from '../../server/src/core/duplicateChecks';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** Per-unit results shared by every analysis of this file's documents, as the server keeps them for an open document. */
+const unitCache = createAnalysisCache({ reuseUnits: true });
 
 const root = path.resolve(__dirname, '../..');
 const uri = 'file:///plan.plan.yaml';
@@ -75,7 +79,7 @@ function firstDifference(a: unknown, b: unknown, at = '$'): string | undefined {
  */
 function findingsOf(parsed: ParsedDocument): Finding[] {
   const settings = { ...defaultAuditSettings, reviewDate: '2017-09-01' };
-  const analysis = analyzeText(parsed.uri, parsed.text, settings.fiscalYearStartMonth, undefined, parsed);
+  const analysis = analyzeText(parsed.uri, parsed.text, { fiscalYearStartMonth: settings.fiscalYearStartMonth, reparsed: parsed, cache: unitCache });
   return auditDocument(analysis, createAuditContext([analysis], settings), settings);
 }
 

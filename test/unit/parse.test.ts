@@ -10,6 +10,10 @@ import { getSeq, getString } from '../../server/src/core/tree';
 import type { MapNode, SeqNode } from '../../server/src/core/tree';
 import { spanOf } from '../../server/src/core/tree';
 import { shareDataSources, styledPlan } from './planStyles';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const slice = (text: string, span: readonly [number, number]) => text.slice(span[0], span[1]);
 
@@ -37,7 +41,7 @@ describe('parseWithYaml', () => {
 describe('bad input', () => {
   it('broken YAML: a syntax error at its position, and the rest of the file still analysed', () => {
     const text = 'kind: plan\nversion: 1\nperiod: {start: 2017, end: 2017\ngoals: []\n';
-    const document = analyzeText('file:///broken.plan.yaml', text);
+    const document = analyzeText('file:///broken.plan.yaml', text, { cache });
     const syntax = document.baseFindings.filter((finding) => finding.ruleId === 'yaml-syntax');
     assert.ok(syntax.length > 0);
     assert.strictEqual(syntax[0].severity, 'error');
@@ -48,7 +52,7 @@ describe('bad input', () => {
 
   it('nesting deep enough to overflow the parser: one resource-limit finding, no crash', () => {
     for (const text of [`kind: plan\nx: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, `kind: plan\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:\n`).join('')}`]) {
-      const document = analyzeText('file:///deep.plan.yaml', text);
+      const document = analyzeText('file:///deep.plan.yaml', text, { cache });
       assert.deepStrictEqual(
         document.baseFindings.map((finding) => [finding.ruleId, finding.message]),
         [['resource-limit', 'Nesting far deeper than 200 levels: the file is not analysed.']],
@@ -57,23 +61,23 @@ describe('bad input', () => {
   });
 
   it('an empty file: no tree, no kind, no crash; a plan-named one says it is empty (issue 13)', () => {
-    const document = analyzeText('file:///empty.plan.yaml', '');
+    const document = analyzeText('file:///empty.plan.yaml', '', { cache });
     assert.strictEqual(document.kind, undefined);
     assert.deepStrictEqual(
       document.baseFindings.map((finding) => [finding.ruleId, finding.span]),
       [['schema', [0, 0]]],
     );
-    assert.deepStrictEqual(analyzeText('file:///empty.yaml', '').baseFindings, []);
+    assert.deepStrictEqual(analyzeText('file:///empty.yaml', '', { cache }).baseFindings, []);
   });
 
   it('a file that is a list, not a map: not a plan-audit document by content', () => {
-    const document = analyzeText('file:///list.yaml', '- kind: plan\n- 2\n');
+    const document = analyzeText('file:///list.yaml', '- kind: plan\n- 2\n', { cache });
     assert.strictEqual(document.kind, undefined);
     assert.deepStrictEqual(document.baseFindings, []);
   });
 
   it('a non-plan YAML file (a compose file) is ignored', () => {
-    const document = analyzeText('file:///docker-compose.yaml', 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n');
+    const document = analyzeText('file:///docker-compose.yaml', 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n', { cache });
     assert.strictEqual(document.kind, undefined);
     assert.deepStrictEqual(document.baseFindings, []);
   });
@@ -86,7 +90,7 @@ describe('bad input', () => {
       levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
     const text = `kind: plan\nversion: 1\n${levels.join('\n')}\n`;
-    const document = analyzeText('file:///bomb.plan.yaml', text);
+    const document = analyzeText('file:///bomb.plan.yaml', text, { cache });
     const limits = document.baseFindings.filter((finding) => finding.ruleId === 'resource-limit');
     assert.strictEqual(limits.length, 1);
     assert.match(limits[0].message, /alias bomb/);
@@ -133,7 +137,7 @@ describe('bad input', () => {
     });
     let document;
     try {
-      document = analyzeText('file:///shared-sources.plan.yaml', text);
+      document = analyzeText('file:///shared-sources.plan.yaml', text, { cache });
     } finally {
       Object.defineProperty(Alias.prototype, 'resolve', resolve);
     }
@@ -199,7 +203,7 @@ describe('bad input', () => {
       length += chunk.length;
     }
     body = chunks.join('');
-    const document = analyzeText('file:///big.plan.yaml', body);
+    const document = analyzeText('file:///big.plan.yaml', body, { cache });
     assert.strictEqual(document.kind, 'plan');
     assert.strictEqual(document.model?.kind === 'plan' && document.model.goals[0].measures.length, index);
   });
@@ -207,7 +211,7 @@ describe('bad input', () => {
   it('deep nesting is cut off with a finding instead of overflowing the stack', () => {
     const depth = 5000;
     const text = `kind: plan\nversion: 1\nx: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
-    const document = analyzeText('file:///deep.plan.yaml', text);
+    const document = analyzeText('file:///deep.plan.yaml', text, { cache });
     assert.ok(document.baseFindings.some((finding) => finding.ruleId === 'resource-limit' || finding.ruleId === 'yaml-syntax'));
   });
 });

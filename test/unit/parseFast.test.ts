@@ -19,7 +19,12 @@ import { parseLines } from '../../server/src/core/parseLines';
 import { resolvePlain } from '../../server/src/core/yamlRanges';
 import type { MapNode } from '../../server/src/core/tree';
 import { isKnownWithoutDuplicateKeys } from '../../server/src/core/tree';
-import { checkDuplicates, validateSchema } from '../../server/src/core/validateSchema';
+import { checkDuplicates } from '../../server/src/core/duplicateChecks';
+import { validateSchema } from '../../server/src/core/validateSchema';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const root = path.resolve(__dirname, '../..');
 const settings = { ...defaultAuditSettings, reviewDate: '2017-02-28' };
@@ -46,7 +51,7 @@ function analyzeParsed(parsed: ParsedDocument): AnalyzedDocument {
   if (!kind || tree?.kind !== 'map') {
     return { uri, text, parsed, kind: undefined, model: undefined, baseFindings };
   }
-  baseFindings.push(...checkDuplicates(uri, tree, kind), ...validateSchema(uri, tree, kind));
+  baseFindings.push(...checkDuplicates(uri, tree, kind), ...validateSchema(uri, tree, kind, cache));
   return { uri, text, parsed, kind, model: buildModel(tree, kind, settings.fiscalYearStartMonth), baseFindings };
 }
 
@@ -173,7 +178,7 @@ for (const { name: pathName, parse, minShare } of fastPaths) describe(pathName, 
 
   it('agrees with analyzeText, whichever path analyze.ts takes', () => {
     for (const file of corpus.slice(0, 40)) {
-      assert.deepStrictEqual(analyzeText(file.uri, file.text), analyzeParsed(parseWithYaml(file.uri, file.text)), file.name);
+      assert.deepStrictEqual(analyzeText(file.uri, file.text, { cache }), analyzeParsed(parseWithYaml(file.uri, file.text)), file.name);
     }
   });
 
@@ -315,7 +320,7 @@ describe('parseLines on what plans are written in', () => {
     for (const [name, text] of Object.entries(texts)) {
       assert.strictEqual(parseLines('file:///case.plan.yaml', text), undefined, name);
       // analyzeText then gives yaml's own result.
-      assert.deepStrictEqual(analyzeText('file:///case.plan.yaml', text).parsed, parseWithYaml('file:///case.plan.yaml', text), name);
+      assert.deepStrictEqual(analyzeText('file:///case.plan.yaml', text, { cache }).parsed, parseWithYaml('file:///case.plan.yaml', text), name);
     }
   });
 });

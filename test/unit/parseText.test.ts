@@ -12,6 +12,10 @@ import * as path from 'path';
 import { analyzeText } from '../../server/src/core/analyze';
 import { parseWithYaml } from '../../server/src/core/parse';
 import { parseText } from '../../server/src/core/parseText';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const root = path.resolve(__dirname, '../..');
 
@@ -44,7 +48,7 @@ const rejectedByYaml: Record<string, string> = {
 
 describe('parseText', () => {
   it('the clean plan is clean, so the texts below differ from it only by their syntax error', () => {
-    const analyzed = analyzeText('file:///clean.plan.yaml', cleanPlan);
+    const analyzed = analyzeText('file:///clean.plan.yaml', cleanPlan, { cache });
     assert.deepStrictEqual(analyzed.baseFindings, []);
     assert.strictEqual(analyzed.kind, 'plan');
   });
@@ -55,7 +59,7 @@ describe('parseText', () => {
       const reference = parseWithYaml(uri, text);
       assert.ok(reference.hasSyntaxErrors, 'yaml rejects the text');
       assert.deepStrictEqual(parseText(uri, text), reference);
-      const syntax = analyzeText(uri, text).baseFindings.filter((finding) => finding.ruleId === 'yaml-syntax' && finding.severity === 'error');
+      const syntax = analyzeText(uri, text, { cache }).baseFindings.filter((finding) => finding.ruleId === 'yaml-syntax' && finding.severity === 'error');
       assert.ok(syntax.length > 0, 'a yaml-syntax error finding');
       assert.deepStrictEqual(syntax, reference.findings.filter((finding) => finding.ruleId === 'yaml-syntax' && finding.severity === 'error'));
     });

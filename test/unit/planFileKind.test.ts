@@ -14,6 +14,10 @@ import { analyzeText } from '../../server/src/core/analyze';
 import { wideEncodingOfBytes, wideEncodingOfText } from '../../server/src/core/encoding';
 import { applyFix } from '../../server/src/core/fixes';
 import { analyzeFile } from '../../server/src/workspaceFiles';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const planBody = `version: 1
 id: adcvd-fy2017-annual
@@ -35,7 +39,7 @@ goals:
 `;
 
 function schemaFindings(uri: string, text: string) {
-  return analyzeText(uri, text).baseFindings.filter((finding) => finding.ruleId === 'schema');
+  return analyzeText(uri, text, { cache }).baseFindings.filter((finding) => finding.ruleId === 'schema');
 }
 
 /** Runs the CLI's check on `files` (name → bytes or text) in a fresh folder. */
@@ -57,7 +61,7 @@ function check(files: Record<string, string | Buffer>) {
 describe('plan-audit files by name (issue 13, defect 1)', () => {
   it('checks a plan-named file whose `kind` is mistyped as a plan, with a did-you-mean and a fix at the value', () => {
     const text = `kind: plans\n${planBody}`;
-    const document = analyzeText('file:///ws/adcvd.plan.yaml', text);
+    const document = analyzeText('file:///ws/adcvd.plan.yaml', text, { cache });
     assert.strictEqual(document.kind, 'plan');
     assert.ok(document.model, 'the plan model is built, so the rules run');
     const [finding, ...rest] = document.baseFindings.filter((f) => f.ruleId === 'schema');
@@ -85,7 +89,7 @@ describe('plan-audit files by name (issue 13, defect 1)', () => {
       ['a.portfolio.yml', 'portfolio'],
       ['a.recommendations.yaml', 'recommendations'],
     ]) {
-      const document = analyzeText(`file:///ws/${name}`, 'version: 1\nid: x\n');
+      const document = analyzeText(`file:///ws/${name}`, 'version: 1\nid: x\n', { cache });
       assert.strictEqual(document.kind, kind, name);
       assert.ok(
         document.baseFindings.some((f) => f.ruleId === 'schema' && /missing required keys: `kind`/.test(f.message)),
@@ -95,7 +99,7 @@ describe('plan-audit files by name (issue 13, defect 1)', () => {
   });
 
   it('lets a known `kind` decide over the name', () => {
-    const document = analyzeText('file:///ws/a.plan.yaml', 'kind: portfolio\nversion: 1\nid: p\ntitle: P\nagency: A\nareas: []\n');
+    const document = analyzeText('file:///ws/a.plan.yaml', 'kind: portfolio\nversion: 1\nid: p\ntitle: P\nagency: A\nareas: []\n', { cache });
     assert.strictEqual(document.kind, 'portfolio');
   });
 
@@ -109,7 +113,7 @@ describe('plan-audit files by name (issue 13, defect 1)', () => {
       ['- id: g1\n  title: G\n', '- id: g1', 'This file holds a list at the top, not a plan. A plan file is a map of keys that starts with `kind: plan` and `version: 1` (see docs/plan-format.md). A list of entries goes under `goals:`.'],
     ];
     for (const [text, underlined, message] of cases) {
-      const findings = analyzeText('file:///ws/a.plan.yaml', text).baseFindings;
+      const findings = analyzeText('file:///ws/a.plan.yaml', text, { cache }).baseFindings;
       assert.strictEqual(findings.length, 1, JSON.stringify(text));
       const [finding] = findings;
       assert.strictEqual(finding.ruleId, 'schema');
@@ -118,12 +122,12 @@ describe('plan-audit files by name (issue 13, defect 1)', () => {
       assert.strictEqual(text.slice(finding.span[0], finding.span[1]), underlined, JSON.stringify(text));
       assert.ok(finding.message.startsWith(message), finding.message);
     }
-    assert.match(analyzeText('file:///ws/a.recommendations.yaml', '- a\n').baseFindings[0].message, /goes under `items:`/);
+    assert.match(analyzeText('file:///ws/a.recommendations.yaml', '- a\n', { cache }).baseFindings[0].message, /goes under `items:`/);
   });
 
   it('leaves a YAML file with no plan-audit name and an unknown `kind` alone', () => {
     for (const text of ['kind: foo\nversion: 1\n', 'kind: plans\nversion: 1\n', '', '- a\n']) {
-      const document = analyzeText('file:///ws/other.yaml', text);
+      const document = analyzeText('file:///ws/other.yaml', text, { cache });
       assert.strictEqual(document.kind, undefined);
       assert.deepStrictEqual(document.baseFindings, []);
     }
@@ -206,7 +210,7 @@ describe('files saved as UTF-16 or UTF-32 (issue 13, defect 1)', () => {
     try {
       const file = path.join(folder, 'a.plan.yaml');
       fs.writeFileSync(file, withBom([0xff, 0xfe], utf16le));
-      const document = analyzeFile(file, 10);
+      const document = analyzeFile(file, { fiscalYearStartMonth: 10, cache });
       assert.deepStrictEqual(document?.baseFindings.map((f) => f.message.slice(0, 47)), ['This file is saved as UTF-16 (little-endian), s']);
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
@@ -215,9 +219,9 @@ describe('files saved as UTF-16 or UTF-32 (issue 13, defect 1)', () => {
 
   it('text that arrives with the NUL pattern (an editor that decoded UTF-16 as UTF-8) gets the same finding', () => {
     const asUtf8 = withBom([0xff, 0xfe], utf16le).toString('utf8');
-    const document = analyzeText('file:///ws/a.plan.yaml', asUtf8);
+    const document = analyzeText('file:///ws/a.plan.yaml', asUtf8, { cache });
     assert.deepStrictEqual(document.baseFindings.map((f) => f.message.slice(0, 47)), ['This file is saved as UTF-16 (little-endian), s']);
     assert.strictEqual(document.model, undefined);
-    assert.deepStrictEqual(analyzeText('file:///ws/a.plan.yaml', utf16be.toString('utf8')).baseFindings.map((f) => f.message.slice(0, 44)), ['This file is saved as UTF-16 (big-endian), s']);
+    assert.deepStrictEqual(analyzeText('file:///ws/a.plan.yaml', utf16be.toString('utf8'), { cache }).baseFindings.map((f) => f.message.slice(0, 44)), ['This file is saved as UTF-16 (big-endian), s']);
   });
 });

@@ -13,7 +13,13 @@ import type { TreeNode } from '../../server/src/core/tree';
 import { toPlain } from '../../server/src/core/tree';
 import type { PlanKind } from '../../server/src/core/model';
 import { detectKind } from '../../server/src/core/model';
-import { checkDuplicates, closestMatch, validateSchema } from '../../server/src/core/validateSchema';
+import { closestMatch } from '../../server/src/core/closestMatch';
+import { checkDuplicates } from '../../server/src/core/duplicateChecks';
+import { validateSchema } from '../../server/src/core/validateSchema';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const uri = 'file:///work/test.yaml';
 const repoRoot = path.resolve(__dirname, '../..');
@@ -28,7 +34,7 @@ function rootOf(text: string): TreeNode {
 /** Schema findings of a document of the kind it declares (or `kind` when it declares none). */
 function schemaFindings(text: string, kind?: PlanKind): Finding[] {
   const root = rootOf(text);
-  return validateSchema(uri, root, kind ?? detectKind(root)!);
+  return validateSchema(uri, root, kind ?? detectKind(root)!, cache);
 }
 
 function duplicateFindings(text: string): Finding[] {
@@ -471,7 +477,7 @@ describe('samples', () => {
       const parsed = parseWithYaml(uri, text);
       const kind = detectKind(parsed.root);
       assert.ok(parsed.root && kind, `${path.relative(repoRoot, file)} declares a kind`);
-      const findings = [...validateSchema(uri, parsed.root, kind), ...checkDuplicates(uri, parsed.root, kind)];
+      const findings = [...validateSchema(uri, parsed.root, kind, cache), ...checkDuplicates(uri, parsed.root, kind)];
       assert.deepStrictEqual(seen(text, findings), [], path.relative(repoRoot, file));
     }
   });
@@ -523,7 +529,7 @@ describe('docs/plan-format.md', () => {
     const kinds = examples.map((text) => {
       const root = rootOf(text);
       const kind = detectKind(root)!;
-      assert.deepStrictEqual(seen(text, [...validateSchema(uri, root, kind), ...checkDuplicates(uri, root, kind)]), [], `the ${kind} example`);
+      assert.deepStrictEqual(seen(text, [...validateSchema(uri, root, kind, cache), ...checkDuplicates(uri, root, kind)]), [], `the ${kind} example`);
       return kind;
     });
     assert.deepStrictEqual(kinds.sort(), ['plan', 'portfolio', 'recommendations', 'staffing']);
@@ -550,9 +556,9 @@ describe('performance', () => {
       }
     }
     const root = parseWithYaml(uri, lines.join('\n')).root!;
-    validateSchema(uri, root, 'plan'); // compiles the validator
+    validateSchema(uri, root, 'plan', cache); // compiles the validator
     const started = performance.now();
-    const findings = [...validateSchema(uri, root, 'plan'), ...checkDuplicates(uri, root, 'plan')];
+    const findings = [...validateSchema(uri, root, 'plan', cache), ...checkDuplicates(uri, root, 'plan')];
     const elapsed = performance.now() - started;
     assert.strictEqual(findings.length, 10_000, 'one unknown-key finding per measure');
     assert.ok(elapsed < 1000, `took ${Math.round(elapsed)} ms`);

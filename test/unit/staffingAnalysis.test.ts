@@ -10,11 +10,15 @@ import { analyzeText } from '../../server/src/core/analyze';
 import type { Staffing } from '../../server/src/core/model';
 import type { PositionAnalysis } from '../../server/src/core/staffingAnalysis';
 import { analyzePosition, analyzeStaffing, countYears, formatCount, isGenerally, optimalCovers } from '../../server/src/core/staffingAnalysis';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const samplePath = path.resolve(__dirname, '../../samples/gao-17-618/trade-positions.staffing.yaml');
 
 function staffingOf(text: string, fiscalYearStartMonth = 10): Staffing {
-  const document = analyzeText('file:///t.staffing.yaml', text, fiscalYearStartMonth);
+  const document = analyzeText('file:///t.staffing.yaml', text, { fiscalYearStartMonth, cache });
   assert.strictEqual(document.model?.kind, 'staffing');
   return document.model;
 }

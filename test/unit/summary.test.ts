@@ -11,6 +11,10 @@ import type { PlanAuditSummary, SourceLocation, StaffingRow } from '../../server
 import { computeSummary, scopeIndexOf } from '../../server/src/core/summary';
 import { createAuditContext } from '../../server/src/core/analyze';
 import { gaoSummary, loadFolder, samplesRoot, summarize, table11, table5, table6 } from './summaryFixtures';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 function lineAt(location: SourceLocation): string {
   assert.ok(location.range, `location ${location.uri} has a range`);
@@ -205,7 +209,7 @@ goals:
       - id: lacking
         name: Lacking
 `;
-    const document = analyzeText('file:///ws/p.plan.yaml', text);
+    const document = analyzeText('file:///ws/p.plan.yaml', text, { cache });
     const context = createAuditContext([document], { ...defaultAuditSettings, reviewDate: '2017-02-28' });
     const summary: PlanAuditSummary = computeSummary(context.workspace, context);
     const row = summary.targets.rows[0];
@@ -224,7 +228,7 @@ goals:
   });
 
   it('a workspace without a portfolio is one scope with no coverage rows', () => {
-    const document = analyzeText('file:///ws/s.staffing.yaml', 'kind: staffing\nversion: 1\nid: s\npositions:\n  - id: x\n    title: X\n    mandated_minimum: 3\n    actuals:\n      - {fiscal_year: 2016, value: 2}\n');
+    const document = analyzeText('file:///ws/s.staffing.yaml', 'kind: staffing\nversion: 1\nid: s\npositions:\n  - id: x\n    title: X\n    mandated_minimum: 3\n    actuals:\n      - {fiscal_year: 2016, value: 2}\n', { cache });
     const report = summarize([document]);
     assert.strictEqual(report.scopes.length, 1);
     assert.strictEqual(report.scopes[0].scopeLabel, 'Files without a portfolio');

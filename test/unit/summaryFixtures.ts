@@ -10,6 +10,10 @@ import { analyzeText, auditWorkspace, defaultAuditSettings } from '../../server/
 import { LineIndex } from '../../server/src/core/lines';
 import type { PlanAuditSummary, PlanAuditSummaryReport } from '../../server/src/core/summary';
 import { resolveSummaryLocations, summarizeWorkspace } from '../../server/src/core/summary';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 export const samplesRoot = path.resolve(__dirname, '../../samples');
 export const gaoFolder = path.join(samplesRoot, 'gao-17-618');
@@ -28,7 +32,7 @@ export function loadFolder(folder: string, fiscalYearStartMonth = 10): AnalyzedD
     }
   };
   visit(folder);
-  return files.map((file) => analyzeText(pathToFileURL(file).toString(), fs.readFileSync(file, 'utf8'), fiscalYearStartMonth));
+  return files.map((file) => analyzeText(pathToFileURL(file).toString(), fs.readFileSync(file, 'utf8'), { fiscalYearStartMonth, cache }));
 }
 
 /** Summarises in-memory documents like the CLI: findings counted, ranges resolved. */
@@ -154,24 +158,23 @@ items:
     status: open
 `;
   return [
-    analyzeText('file:///ws/hostile.recommendations.yaml', recommendations),
-    analyzeText('file:///ws/hostile.portfolio.yaml', portfolio),
-    analyzeText('file:///ws/hostile.plan.yaml', plan),
-    analyzeText('file:///ws/hostile.staffing.yaml', staffing),
+    analyzeText('file:///ws/hostile.recommendations.yaml', recommendations, { cache }),
+    analyzeText('file:///ws/hostile.portfolio.yaml', portfolio, { cache }),
+    analyzeText('file:///ws/hostile.plan.yaml', plan, { cache }),
+    analyzeText('file:///ws/hostile.staffing.yaml', staffing, { cache }),
   ];
 }
 
 /** A generated portfolio with `planCount` plans (one area each) and a staffing file with `positionCount` positions. */
 export function largeDocuments(positionCount = 500, planCount = 200): AnalyzedDocument[] {
   const areas = Array.from({ length: planCount }, (_, index) => `  - id: area-${index}\n    title: Issue area ${index}\n`).join('');
-  const documents = [analyzeText('file:///big/big.portfolio.yaml', `kind: portfolio\nversion: 1\nid: big\ntitle: Generated portfolio\nreview_date: 2017-02-28\nareas:\n${areas}`)];
+  const documents = [analyzeText('file:///big/big.portfolio.yaml', `kind: portfolio\nversion: 1\nid: big\ntitle: Generated portfolio\nreview_date: 2017-02-28\nareas:\n${areas}`, { cache })];
   for (let index = 0; index < planCount; index++) {
     const end = 2012 + (index % 8);
     documents.push(
       analyzeText(
         `file:///big/plan-${String(index).padStart(3, '0')}.plan.yaml`,
-        `kind: plan\nversion: 1\nid: plan-${index}\ntitle: Plan ${index}\nissue_area: area-${index}\ntype: annual\nstatus: ${index % 5 === 0 ? 'draft' : 'final'}\nperiod: {start: ${end}, end: ${end}}\ngoals:\n  - id: g\n    title: Goal\n    measures:\n      - id: m1\n        name: Measure one\n        targets:\n          - {fiscal_year: ${end}, value: 1}\n      - id: m2\n        name: Measure two\n`,
-      ),
+        `kind: plan\nversion: 1\nid: plan-${index}\ntitle: Plan ${index}\nissue_area: area-${index}\ntype: annual\nstatus: ${index % 5 === 0 ? 'draft' : 'final'}\nperiod: {start: ${end}, end: ${end}}\ngoals:\n  - id: g\n    title: Goal\n    measures:\n      - id: m1\n        name: Measure one\n        targets:\n          - {fiscal_year: ${end}, value: 1}\n      - id: m2\n        name: Measure two\n`, { cache }),
     );
   }
   const positions = Array.from({ length: positionCount }, (_, index) => {
@@ -179,6 +182,6 @@ export function largeDocuments(positionCount = 500, planCount = 200): AnalyzedDo
     const actuals = [2012, 2013, 2014, 2015, 2016].map((year, offset) => `      - {fiscal_year: ${year}, value: ${minimum - 10 + ((index + offset * 7) % 25)}}\n`).join('');
     return `  - id: position-${index}\n    title: Position ${index}\n    mandated_minimum: ${minimum}\n    optimal: {min: ${minimum + 5}, max: ${minimum + 40}, fiscal_years: {start: 2015, end: 2022}}\n    actuals:\n${actuals}`;
   }).join('');
-  documents.push(analyzeText('file:///big/big.staffing.yaml', `kind: staffing\nversion: 1\nid: big-staffing\npositions:\n${positions}`));
+  documents.push(analyzeText('file:///big/big.staffing.yaml', `kind: staffing\nversion: 1\nid: big-staffing\npositions:\n${positions}`, { cache }));
   return documents;
 }

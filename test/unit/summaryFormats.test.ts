@@ -10,6 +10,10 @@ import { main } from '../../server/src/checkCommand';
 import type { PlanAuditSummaryReport } from '../../server/src/core/summary';
 import { csvColumns, csvField, escapeHtml, escapeMarkdown, formatSummary, formatSummaryCsv, formatSummaryHtml, formatSummaryMarkdown, formatSummaryText } from '../../server/src/summaryFormats';
 import { gaoFolder, hostile, hostileDocuments, loadFolder, summarize, table11, table5, table6 } from './summaryFixtures';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 /** An RFC 4180 parser, independent of the formatter: quoted fields, doubled quotes, CRLF. */
 function parseCsv(text: string): string[][] {
@@ -213,7 +217,7 @@ describe('summary formats', () => {
     });
 
     it('text drops control characters (no terminal escapes from the YAML)', () => {
-      const document = analyzeText('file:///ws/x.portfolio.yaml', 'kind: portfolio\nversion: 1\nid: x\ntitle: "\\e[31mred\\e[0m"\nareas:\n  - id: a\n    title: A\n');
+      const document = analyzeText('file:///ws/x.portfolio.yaml', 'kind: portfolio\nversion: 1\nid: x\ntitle: "\\e[31mred\\e[0m"\nareas:\n  - id: a\n    title: A\n', { cache });
       const text = formatSummaryText(summarize([document]));
       assert.ok(!text.includes('\u001b'));
     });

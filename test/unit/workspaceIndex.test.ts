@@ -10,11 +10,15 @@ import { areaPlans, areasOfPortfolio, computeCoverage, plansOfArea } from '../..
 import type { AuditedDocument, WorkspaceView } from '../../server/src/core/rule';
 import { workspaceIndex } from '../../server/src/core/workspaceIndex';
 import { planText, portfolioText } from './rules/workspaceHelpers';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const settings = { ...defaultAuditSettings, reviewDate: '2017-02-28' };
 
 function analyzeAll(files: Record<string, string>, folder = 'file:///ws/'): AnalyzedDocument[] {
-  return Object.entries(files).map(([name, text]) => analyzeText(`${folder}${name}`, text));
+  return Object.entries(files).map(([name, text]) => analyzeText(`${folder}${name}`, text, { cache }));
 }
 
 function viewOf(files: Record<string, string>): WorkspaceView {
@@ -121,13 +125,13 @@ describe('workspaceIndex', () => {
 describe('groupByPortfolioScope', () => {
   it('puts each file under the nearest portfolio above it, and files under none in one scope', () => {
     const documents = [
-      analyzeText('file:///ws/a/p.plan.yaml', planText('p1', 'x')),
-      analyzeText('file:///ws/portfolio.yaml', portfolioText('root', { x: 'X' })),
-      analyzeText('file:///ws/a/b/portfolio.yaml', portfolioText('ab', { x: 'X' })),
-      analyzeText('file:///ws/a/b/c/p.plan.yaml', planText('p2', 'x')),
-      analyzeText('file:///ws/a/bc/p.plan.yaml', planText('p3', 'x')),
-      analyzeText('file:///other/p.plan.yaml', planText('p4', 'x')),
-      analyzeText('p.plan.yaml', planText('p5', 'x')),
+      analyzeText('file:///ws/a/p.plan.yaml', planText('p1', 'x'), { cache }),
+      analyzeText('file:///ws/portfolio.yaml', portfolioText('root', { x: 'X' }), { cache }),
+      analyzeText('file:///ws/a/b/portfolio.yaml', portfolioText('ab', { x: 'X' }), { cache }),
+      analyzeText('file:///ws/a/b/c/p.plan.yaml', planText('p2', 'x'), { cache }),
+      analyzeText('file:///ws/a/bc/p.plan.yaml', planText('p3', 'x'), { cache }),
+      analyzeText('file:///other/p.plan.yaml', planText('p4', 'x'), { cache }),
+      analyzeText('p.plan.yaml', planText('p5', 'x'), { cache }),
     ];
     const groups = groupByPortfolioScope(documents).map((group) => group.map((document) => document.uri));
     assert.deepStrictEqual(groups, [

@@ -6,6 +6,8 @@
  * `analyzeText` does the per-document work that depends only on the text (cacheable by version);
  * `auditDocument` runs the rules, which may also look at the rest of the workspace.
  */
+import type { AnalysisCache } from './analysisCache';
+import { createAnalysisCache } from './analysisCache';
 import type { Finding, Fix, Severity } from './findings';
 import { sortFindings } from './findings';
 import { detectLayout } from './fixes';
@@ -21,7 +23,8 @@ import { buildModel, detectKind } from './model';
 import type { AuditContext, AuditedDocument, RuleReport, WorkspaceView } from './rule';
 import { rules } from './rules/index';
 import { applySuppressions, SuppressionRuleIds } from './suppressions';
-import { checkDuplicates, SchemaRuleIds, validateSchema } from './validateSchema';
+import { checkDuplicates } from './duplicateChecks';
+import { SchemaRuleIds, validateSchema } from './validateSchema';
 import { fiscalYearOfDate, isIsoDate, todayIso } from './dates';
 import { appendAll } from './arrays';
 
@@ -49,22 +52,27 @@ export interface AnalyzedDocument {
   readonly baseFindings: readonly Finding[];
 }
 
-/**
- * Parses and validates one document. Never throws; bad input becomes findings.
- *
- * `reparsed` is an incremental re-parse of `text` (incremental.ts), which shares the units of the last
- * version. `reuseUnits` keeps per-unit results for such trees (`isSharedUnit`): on by default for a
- * re-parse; the server also sets it for the first analysis of an open document, so that its first edit
- * already finds them.
- */
-export function analyzeText(
-  uri: string,
-  text: string,
-  fiscalYearStartMonth = 10,
-  limits: ParseLimits = defaultParseLimits,
-  reparsed?: ParsedDocument,
-  reuseUnits = reparsed !== undefined,
-): AnalyzedDocument {
+/** How `analyzeText` analyses a document. */
+export interface AnalyzeOptions {
+  /** Month (1–12) in which the fiscal year starts; 10 (October) by default. */
+  readonly fiscalYearStartMonth?: number;
+  readonly limits?: ParseLimits;
+  /**
+   * An incremental re-parse of the text (incremental.ts), which shares the unchanged units of the last
+   * version: with a `cache` that has `units`, their results are looked up rather than computed again.
+   */
+  readonly reparsed?: ParsedDocument;
+  /**
+   * The caller's analysis state (analysisCache.ts): the compiled schema validators and, for a document
+   * open in the editor, its per-unit results. A new one when absent, which compiles the validators:
+   * callers analysing more than one document pass theirs.
+   */
+  readonly cache?: AnalysisCache;
+}
+
+/** Parses and validates one document. Never throws; bad input becomes findings. */
+export function analyzeText(uri: string, text: string, options: AnalyzeOptions = {}): AnalyzedDocument {
+  const { fiscalYearStartMonth = 10, limits = defaultParseLimits, reparsed, cache = createAnalysisCache() } = options;
   // An incremental re-parse when the server has one (incremental.ts), else a full parse (parseText.ts).
   const encoding = wideEncodingOfText(text);
   if (encoding) {
@@ -86,8 +94,8 @@ export function analyzeText(
     }
     return { uri, text, parsed, kind: undefined, model: undefined, baseFindings };
   }
-  appendAll(appendAll(baseFindings, checkDuplicates(uri, root, kind, reuseUnits)), validateSchema(uri, root, kind, reuseUnits));
-  const model = buildModel(root, kind, fiscalYearStartMonth, reuseUnits);
+  appendAll(appendAll(baseFindings, checkDuplicates(uri, root, kind, cache.units)), validateSchema(uri, root, kind, cache));
+  const model = buildModel(root, kind, fiscalYearStartMonth, cache.units?.measureModels);
   return { uri, text, parsed, kind, model, baseFindings };
 }
 

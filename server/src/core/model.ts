@@ -74,6 +74,8 @@ export interface Plan {
   readonly status?: string;
   readonly period?: Period;
   readonly goals: readonly Goal[];
+  /** Every measure of the plan, goal-level and objective-level, in document order (`allMeasures`). */
+  readonly measures: readonly Measure[];
 }
 
 export interface StaffActual {
@@ -163,13 +165,14 @@ export function detectKind(root: TreeNode | undefined): PlanKind | undefined {
 }
 
 /**
- * Builds the typed view for a document of a known kind. With `reuseUnits` (see `isSharedUnit`), a measure's
- * model is built once per measure node and returned again.
+ * Builds the typed view for a document of a known kind. With `measureModels` (an `AnalysisCache`'s, for
+ * a document whose units are shared between versions: see `isSharedUnit`), a measure's model is built
+ * once per measure node and returned again.
  */
-export function buildModel(root: MapNode, kind: PlanKind, fiscalYearStartMonth: number, reuseUnits = false): PlanAuditModel {
+export function buildModel(root: MapNode, kind: PlanKind, fiscalYearStartMonth: number, measureModels?: WeakMap<MapNode, Measure>): PlanAuditModel {
   switch (kind) {
     case 'plan':
-      return buildPlan(root, reuseUnits ? buildMeasure : readMeasure);
+      return buildPlan(root, measureModels ? (node) => cachedMeasure(node, measureModels) : readMeasure);
     case 'staffing':
       return buildStaffing(root, fiscalYearStartMonth);
     case 'portfolio':
@@ -180,6 +183,7 @@ export function buildModel(root: MapNode, kind: PlanKind, fiscalYearStartMonth: 
 }
 
 function buildPlan(node: MapNode, measureOf: (node: MapNode) => Measure): Plan {
+  const goals = getMapItems(node, 'goals').map((goal) => buildGoal(goal, measureOf));
   const periodNode = getMap(node, 'period');
   const issueAreaNode = getNode(node, 'issue_area');
   return {
@@ -194,7 +198,8 @@ function buildPlan(node: MapNode, measureOf: (node: MapNode) => Measure): Plan {
     type: getString(node, 'type'),
     status: getString(node, 'status'),
     period: periodNode ? { node: periodNode, start: getInteger(periodNode, 'start'), end: getInteger(periodNode, 'end') } : undefined,
-    goals: getMapItems(node, 'goals').map((goal) => buildGoal(goal, measureOf)),
+    goals,
+    measures: measuresInOrder(goals),
   };
 }
 
@@ -214,10 +219,8 @@ function buildGoal(node: MapNode, measureOf: (node: MapNode) => Measure): Goal {
   };
 }
 
-/** Measures by node: a measure's model depends on its node alone, which an edit elsewhere leaves shared. */
-const measureModels = new WeakMap<MapNode, Measure>();
-
-function buildMeasure(node: MapNode): Measure {
+/** A measure's model depends on its node alone, which an edit elsewhere leaves shared. */
+function cachedMeasure(node: MapNode, measureModels: WeakMap<MapNode, Measure>): Measure {
   let measure = measureModels.get(node);
   if (!measure) {
     measure = readMeasure(node);
@@ -407,31 +410,27 @@ function getInteger(map: MapNode | undefined, key: string): number | undefined {
   return value !== undefined && Number.isInteger(value) ? value : undefined;
 }
 
-/** `allMeasures` per plan: a dozen rules ask for it on every audit, and a plan model never changes. */
-const measuresOfPlan = new WeakMap<Plan, readonly Measure[]>();
-
 /**
- * All measures of a plan, goal-level and objective-level, in document order. Computed once per plan
- * model; the result is shared, so callers must not modify it.
+ * All measures of a plan, goal-level and objective-level, in document order. A dozen rules ask for them
+ * on every audit, so the plan model holds the list; callers must not modify it.
  */
 export function allMeasures(plan: Plan): readonly Measure[] {
-  let measures = measuresOfPlan.get(plan);
-  if (!measures) {
-    const list: Measure[] = [];
-    for (const goal of plan.goals) {
-      appendAll(list, goal.measures);
-      for (const objective of goal.objectives) {
-        appendAll(list, objective.measures);
-      }
+  return plan.measures;
+}
+
+function measuresInOrder(goals: readonly Goal[]): readonly Measure[] {
+  const list: Measure[] = [];
+  for (const goal of goals) {
+    appendAll(list, goal.measures);
+    for (const objective of goal.objectives) {
+      appendAll(list, objective.measures);
     }
-    // Usually in order already (objectives follow their goal's own measures); sort only if not.
-    if (!list.every((measure, index) => index === 0 || list[index - 1].node.start <= measure.node.start)) {
-      list.sort((a, b) => a.node.start - b.node.start);
-    }
-    measures = list;
-    measuresOfPlan.set(plan, measures);
   }
-  return measures;
+  // Usually in order already (objectives follow their goal's own measures); sort only if not.
+  if (!list.every((measure, index) => index === 0 || list[index - 1].node.start <= measure.node.start)) {
+    list.sort((a, b) => a.node.start - b.node.start);
+  }
+  return list;
 }
 
 /** The key to underline for an entry of a list: its `name`/`title` key, else its `id` key, else its first key. */

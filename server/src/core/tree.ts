@@ -199,10 +199,9 @@ export function plainMapOf(node: MapNode, valueOf: (value: TreeNode, key: string
  * (incremental.ts). Per-node caches keyed by such units make re-checking an edited document cost what
  * the edit changed, not the whole document; smaller items are cheaper to redo than to look up.
  *
- * The caches are used only where units will be shared (the `reuseUnits` argument of `checkDuplicates`,
- * `validateSchema` and `buildModel`, set by `analyzeText`): for incremental re-parses and for the first
- * analysis of a document open in the editor. Filling them costs about a sixth of an analysis, which a
- * file indexed from disk or checked by the CLI, never edited, would pay for nothing.
+ * The caches live in an `AnalysisCache` (analysisCache.ts) that has `units` only where units will be
+ * shared: the server's caches of open documents. Filling them costs about a sixth of an analysis, which
+ * a file indexed from disk or checked by the CLI, never edited, would pay for nothing.
  */
 export function isSharedUnit(node: TreeNode): node is MapNode {
   if (node.kind !== 'map' || node.pairs.length < 3) {
@@ -250,17 +249,19 @@ export function duplicatePairs(pairs: readonly Pair[]): [Pair, Pair][] | undefin
 }
 
 /**
- * Roots of trees known to hold no repeated key in any map: a parse path that checks while it reads
- * (`parseLines`) records its tree here, so `checkDuplicates` need not walk it again.
+ * A tree known to hold no repeated key in any map carries this mark on its root: a parse path that
+ * checks while it reads (`parseLines`) sets it, so `checkDuplicates` need not walk the tree again. It is
+ * data on the node, not kept in the module, and not enumerable, so trees compare equal whichever parse
+ * path built them.
  */
-const treesWithoutDuplicateKeys = new WeakSet<TreeNode>();
+const withoutDuplicateKeysMark = 'withoutDuplicateKeys';
 
 export function markWithoutDuplicateKeys(root: TreeNode): void {
-  treesWithoutDuplicateKeys.add(root);
+  Object.defineProperty(root, withoutDuplicateKeysMark, { value: true, enumerable: false, configurable: true });
 }
 
 export function isKnownWithoutDuplicateKeys(root: TreeNode): boolean {
-  return treesWithoutDuplicateKeys.has(root);
+  return (root as { readonly [withoutDuplicateKeysMark]?: boolean })[withoutDuplicateKeysMark] === true;
 }
 
 /** True when some map in `node` (itself included) repeats a key. Walks the whole subtree. */

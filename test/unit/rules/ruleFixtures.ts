@@ -21,12 +21,16 @@ import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } 
 import type { Finding } from '../../../server/src/core/findings';
 import { applyEdits, fixAllEdits } from '../../../server/src/core/fixes';
 import { LineIndex } from '../../../server/src/core/lines';
+import { createAnalysisCache } from '../../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 export const fixturesRoot = path.resolve(__dirname, '../../fixtures/rules');
 
 /** Analyses and audits a set of files as one workspace; returns findings per file. */
 export function checkWorkspace(files: ReadonlyMap<string, string>, settings: AuditSettings): Map<string, { document: AnalyzedDocument; findings: Finding[] }> {
-  const documents = [...files].map(([file, text]) => analyzeText(pathToFileURL(file).toString(), text, settings.fiscalYearStartMonth));
+  const documents = [...files].map(([file, text]) => analyzeText(pathToFileURL(file).toString(), text, { fiscalYearStartMonth: settings.fiscalYearStartMonth, cache }));
   const context = createAuditContext(documents, settings, '2017-02-28');
   const result = new Map<string, { document: AnalyzedDocument; findings: Finding[] }>();
   for (const document of documents) {

@@ -4,12 +4,16 @@ import * as path from 'path';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../../../server/src/core/analyze';
 import { applyFix } from '../../../server/src/core/fixes';
 import { describeRuleFixtures } from './ruleFixtures';
+import { createAnalysisCache } from '../../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const ruleId = 'staffing-gap-without-hiring-plan';
 const samplePath = path.resolve(__dirname, '../../../samples/gao-17-618/trade-positions.staffing.yaml');
 
 function auditOf(text: string, reviewDate = '2017-02-28') {
-  const document = analyzeText('file:///s.staffing.yaml', text);
+  const document = analyzeText('file:///s.staffing.yaml', text, { cache });
   const settings = { ...defaultAuditSettings, reviewDate };
   return auditDocument(document, createAuditContext([document], settings), settings);
 }

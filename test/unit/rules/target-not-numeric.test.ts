@@ -2,12 +2,16 @@ import * as assert from 'assert';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../../../server/src/core/analyze';
 import { applyFix } from '../../../server/src/core/fixes';
 import { describeRuleFixtures } from './ruleFixtures';
+import { createAnalysisCache } from '../../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 describe('target-not-numeric', () => {
   describeRuleFixtures('target-not-numeric');
 
   function findingsOf(text: string) {
-    const document = analyzeText('file:///p.plan.yaml', text);
+    const document = analyzeText('file:///p.plan.yaml', text, { cache });
     const settings = { ...defaultAuditSettings, reviewDate: '2017-02-28' };
     return auditDocument(document, createAuditContext([document], settings), settings).filter((f) => f.ruleId === 'target-not-numeric');
   }

@@ -2,12 +2,16 @@ import * as assert from 'assert';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../../../server/src/core/analyze';
 import { formatFiscalYears } from '../../../server/src/core/period';
 import { describeRuleFixtures } from './ruleFixtures';
+import { createAnalysisCache } from '../../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 describe('target-outside-period', () => {
   describeRuleFixtures('target-outside-period');
 
   function findingsOf(text: string) {
-    const document = analyzeText('file:///p.plan.yaml', text);
+    const document = analyzeText('file:///p.plan.yaml', text, { cache });
     const settings = { ...defaultAuditSettings, reviewDate: '2017-02-28' };
     return auditDocument(document, createAuditContext([document], settings), settings).filter((f) => f.ruleId === 'target-outside-period');
   }

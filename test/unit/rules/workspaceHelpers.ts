@@ -5,11 +5,15 @@
 import type { AuditSettings } from '../../../server/src/core/analyze';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../../../server/src/core/analyze';
 import type { Finding } from '../../../server/src/core/findings';
+import { createAnalysisCache } from '../../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 /** Audits `files` (name → text) as one workspace; returns every finding, with `file` set to the name. */
 export function auditFiles(files: Record<string, string>, reviewDate = '2017-02-28', base: AuditSettings = defaultAuditSettings): (Finding & { file: string })[] {
   const settings: AuditSettings = { ...base, reviewDate };
-  const documents = Object.entries(files).map(([name, text]) => analyzeText(`file:///ws/${name}`, text, settings.fiscalYearStartMonth));
+  const documents = Object.entries(files).map(([name, text]) => analyzeText(`file:///ws/${name}`, text, { fiscalYearStartMonth: settings.fiscalYearStartMonth, cache }));
   const context = createAuditContext(documents, settings, reviewDate);
   return documents.flatMap((document) => auditDocument(document, context, settings).map((finding) => ({ ...finding, file: document.uri.slice('file:///ws/'.length) })));
 }
