@@ -822,7 +822,9 @@ class SubtreeBuilder {
     } else if (typeof raw === 'bigint') {
       value = Number(raw);
     } else {
-      value = String(raw);
+      // Under `%YAML 1.1`, `yaml` resolves a timestamp to a Date and `!!binary` to a Uint8Array. The plan
+      // format reads them as the text written, as YAML 1.2 does (String(date) would depend on the time zone).
+      value = node.source ?? '';
     }
     const quoted = node.type !== undefined && node.type !== YamlScalar.PLAIN;
     const [start, end] = this.span(node);
