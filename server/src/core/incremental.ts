@@ -524,7 +524,7 @@ function splice(
     if (!pairNode || !isPair(pairNode) || !isScalar(pairNode.key) || source.charCodeAt(column) === 0x3f /* ? */) {
       return outer;
     }
-    const key = builder.buildKey(pairNode.key as YamlNode);
+    const key = builder.buildKey(pairNode.key);
     const valueNode = pairNode.value as YamlNode | null;
     const value = valueNode ? builder.build(valueNode, depth) : nullScalar([key.end, key.end]);
     unit = { key, value };
@@ -581,7 +581,7 @@ function splice(
     const { node, index } = candidate.steps[level];
     const end = newEnd(node.end);
     if (node.kind === 'seq') {
-      const items: TreeNode[] = new Array(node.items.length);
+      const items = new Array<TreeNode>(node.items.length);
       for (let i = 0; i < index; i++) {
         const item = node.items[i];
         // An empty item of `yaml`'s (a JS null) takes the whole sequence's span, which moves.
@@ -596,7 +596,7 @@ function splice(
       }
       replacement = { kind: 'seq', items, start: node.start, end, flow: node.flow } satisfies SeqNode;
     } else {
-      const pairs: Pair[] = new Array(node.pairs.length);
+      const pairs = new Array<Pair>(node.pairs.length);
       for (let i = 0; i < index; i++) {
         pairs[i] = node.pairs[i];
       }
@@ -721,7 +721,7 @@ class Shifter {
         return { kind: 'scalar', value: node.value, start: this.start(node), end: node.end + this.delta, quoted: node.quoted } satisfies ScalarNode;
       case 'map': {
         const start = this.start(node);
-        const pairs: Pair[] = new Array(node.pairs.length);
+        const pairs = new Array<Pair>(node.pairs.length);
         for (let i = 0; i < node.pairs.length; i++) {
           pairs[i] = this.pair(node.pairs[i]);
         }
@@ -729,7 +729,7 @@ class Shifter {
       }
       case 'seq': {
         const start = this.start(node);
-        const items: TreeNode[] = new Array(node.items.length);
+        const items = new Array<TreeNode>(node.items.length);
         for (let i = 0; i < node.items.length; i++) {
           items[i] = this.node(node.items[i]);
         }

@@ -151,7 +151,7 @@ function computePosition(position: Position): PositionAnalysis {
         actual,
         belowMinimum: minimum !== undefined && value < minimum,
         coveredByOptimal,
-        belowOptimal: coveredByOptimal && value < (optimalMin as number),
+        belowOptimal: coveredByOptimal && value < optimalMin,
         aboveOptimal: coveredByOptimal && optimal?.max !== undefined && value > optimal.max,
       };
     });
