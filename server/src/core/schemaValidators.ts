@@ -75,7 +75,7 @@ export function createSchemaValidators(): SchemaValidators {
     forKind(kind) {
       let kindValidators = byKind.get(kind);
       if (!kindValidators) {
-        kindValidators = compileKind(ajv, schemaSources[kind] as JsonSchemaSource);
+        kindValidators = compileKind(ajv, schemaSources[kind]);
         byKind.set(kind, kindValidators);
       }
       return kindValidators;
