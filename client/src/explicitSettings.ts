@@ -6,7 +6,7 @@
  */
 
 /** The `planAudit.*` settings the server reads (dotted below the section). */
-export const serverSettingKeys = ['reviewDate', 'fiscalYearStartMonth', 'rules', 'fixAll.insertPlaceholders'] as const;
+export const serverSettingKeys = ['reviewDate', 'fiscalYearStartMonth', 'rules', 'fixAll.insertPlaceholders', 'maxIndexedMegabytes'] as const;
 
 /** How a setting stands: whether a user, workspace or folder value exists, and the effective value. */
 export interface SettingState {

@@ -50,3 +50,25 @@ export const DidChangeSummaryNotification = {
   method: didChangeSummaryMethod,
   type: new NotificationType<DidChangeSummaryParams>(didChangeSummaryMethod),
 } as const;
+
+/** Parameters of `planAudit/indexStatus`: what the workspace index holds and what it left out. */
+export interface IndexStatusParams {
+  readonly indexedFiles: number;
+  readonly indexedBytes: number;
+  /** Plan-audit files not indexed because they did not fit in the budget (`planAudit.maxIndexedMegabytes`). */
+  readonly skippedFiles: number;
+  readonly skippedBytes: number;
+  /** The budget, in bytes of plan text. */
+  readonly maxBytes: number;
+}
+
+/**
+ * The index-status notification is sent from the server to the client after the workspace is indexed
+ * and whenever what the index holds changes. The status item shows when files were left out; the server
+ * also says so once in a `window/showMessage`.
+ */
+const indexStatusMethod = 'planAudit/indexStatus';
+export const IndexStatusNotification = {
+  method: indexStatusMethod,
+  type: new NotificationType<IndexStatusParams>(indexStatusMethod),
+} as const;

@@ -15,7 +15,9 @@ import {
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -32,11 +34,13 @@ import { PlanDocument } from './lsp/planDocument';
 import { hoverMarkdown } from './lsp/toHover';
 import { PendingEdits } from './pendingEdits';
 import type { SummaryResult } from './protocol';
-import { DidChangeSummaryNotification, SummaryRequest } from './protocol';
+import { DidChangeSummaryNotification, IndexStatusNotification, SummaryRequest } from './protocol';
+import { IndexBudget, indexBudgetBytes, indexBudgetMessage } from './indexBudget';
 import { createRuleDocsLinks } from './ruleDocsLinks';
 import { resolveSettings, type RawPlanAuditSettings } from './settings';
 import { SummaryNotifications } from './summaryNotifications';
 import { collectYamlFiles, readConfigFile } from './workspaceFiles';
+import { localWorkspaceFolders } from './workspaceFolders';
 import { isPlanAuditDocument, WorkspaceState } from './workspaceState';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -60,6 +64,16 @@ let settingsPromise: Promise<AuditSettings> | undefined;
  * that it is settled and nothing on the typing path waits on indexing.
  */
 let initialIndex: Promise<void> = Promise.resolve();
+/** The budget of the disk index (`planAudit.maxIndexedMegabytes`), read with the settings. */
+let maxIndexedBytes = indexBudgetBytes(undefined).bytes;
+/** The accounting of the disk index; replaced, with the index, when the budget changes. */
+let indexBudget = new IndexBudget(maxIndexedBytes);
+/** Counts runs of `indexWorkspace`, so a run that a newer one replaced stops. */
+let indexRuns = 0;
+/** False while `indexWorkspace` runs: the status of a half-built index is not reported. */
+let indexComplete = false;
+/** The user is told once that files were left out (again only after the budget changes). */
+let indexBudgetMessageShown = false;
 
 process.on('uncaughtException', (error) => {
   connection.console.error(`Plan Audit server: uncaught exception: ${error.stack ?? error.message}`);
@@ -67,9 +81,10 @@ process.on('uncaughtException', (error) => {
 
 connection.onInitialize((params): InitializeResult => {
   hasConfigurationCapability = Boolean(params.capabilities.workspace?.configuration);
-  workspaceFolders = (params.workspaceFolders ?? []).map((folder) => fileURLToPath(folder.uri));
-  if (workspaceFolders.length === 0 && params.rootUri) {
-    workspaceFolders = [fileURLToPath(params.rootUri)];
+  const { folders, skipped } = localWorkspaceFolders(params);
+  workspaceFolders = folders;
+  for (const line of skipped) {
+    connection.console.info(`Plan Audit: ${line}`);
   }
   return {
     capabilities: {
@@ -83,30 +98,62 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // The pid lets a person (or the crash test) find this process among the editor's.
+  connection.console.info(`Plan Audit server started (pid ${process.pid}, Node.js ${process.version}).`);
   if (hasConfigurationCapability) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAudit' });
   }
-  // Index the workspace off the typing path: yield to pending requests between files.
+  startIndexing();
+});
+
+/** Indexes the workspace off the typing path (again, when the budget changed). */
+function startIndexing(): void {
   initialIndex = indexWorkspace().catch((error: unknown) => {
     connection.console.error(`Plan Audit: indexing the workspace failed: ${error instanceof Error ? error.stack : String(error)}`);
   });
-});
+}
 
 async function indexWorkspace(): Promise<void> {
+  const run = ++indexRuns;
+  indexComplete = false;
   const { files } = collectYamlFiles(workspaceFolders);
   const settings = await getSettings();
+  workspace.clearDiskIndex();
+  indexBudget = new IndexBudget(maxIndexedBytes);
   for (const file of files) {
+    // Yield to pending requests between files; stop when a newer run replaced this one.
     await new Promise<void>((resolve) => setImmediate(resolve));
+    if (run !== indexRuns) {
+      return;
+    }
     indexFile(file, settings);
   }
+  indexComplete = true;
   connection.languages.diagnostics.refresh();
   summary.changed();
+  reportIndexStatus();
 }
 
 function indexFile(file: string, settings: AuditSettings): void {
-  const warning = workspace.indexFile(file, settings);
+  const warning = workspace.indexFile(file, settings, indexBudget);
   if (warning) {
     connection.console.warn(`Plan Audit: ${warning}`);
+  }
+}
+
+/** Tells the client what the index holds; the first time files are left out, tells the user too. */
+function reportIndexStatus(): void {
+  if (!indexComplete) {
+    return;
+  }
+  const status = indexBudget.status();
+  void connection.sendNotification(IndexStatusNotification.type, status);
+  const message = indexBudgetMessage(status);
+  if (message && !indexBudgetMessageShown) {
+    indexBudgetMessageShown = true;
+    connection.console.warn(message);
+    // A notification, not `showWarningMessage` (a request): there is no answer to wait for.
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 }
 
@@ -120,6 +167,11 @@ function getSettings(): Promise<AuditSettings> {
         raw = (await connection.workspace.getConfiguration('planAudit')) as RawPlanAuditSettings | null;
       }
       const { settings, problems } = resolveSettings(fromFile.settings, raw);
+      const budget = indexBudgetBytes((raw as { maxIndexedMegabytes?: unknown } | null)?.maxIndexedMegabytes);
+      maxIndexedBytes = budget.bytes;
+      if (budget.problem) {
+        problems.push(budget.problem);
+      }
       for (const problem of [...fromFile.problems, ...problems]) {
         connection.console.warn(`Plan Audit: ${problem}`);
       }
@@ -134,6 +186,14 @@ connection.onDidChangeConfiguration(() => {
   workspace.settingsChanged();
   connection.languages.diagnostics.refresh();
   summary.changed();
+  void getSettings().then(() => {
+    if (maxIndexedBytes !== indexBudget.maxBytes) {
+      // A new budget: index the workspace afresh (files left out may fit now), and tell the user
+      // again if some still do not.
+      indexBudgetMessageShown = false;
+      startIndexing();
+    }
+  });
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -155,13 +215,14 @@ async function watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise
       continue;
     }
     if (change.type === FileChangeType.Deleted) {
-      workspace.forgetFile(change.uri);
+      workspace.forgetFile(change.uri, indexBudget);
     } else {
       indexFile(file, settings);
     }
   }
   connection.languages.diagnostics.refresh();
   summary.changed();
+  reportIndexStatus();
 }
 
 async function findingsFor(document: TextDocument): Promise<Finding[]> {
@@ -247,6 +308,7 @@ documents.onDidClose((event) => {
       const file = fileURLToPath(uri);
       if (fs.existsSync(file)) {
         indexFile(file, settings);
+        reportIndexStatus();
       }
       // Unsaved edits are gone: the summary goes back to the file on disk.
       summary.changed();

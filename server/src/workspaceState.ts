@@ -4,6 +4,7 @@
  * findings per open document (for code actions and hover). Each open document's entries are dropped
  * when it closes; the disk index keeps what the cross-file rules need.
  */
+import * as fs from 'fs';
 import { pathToFileURL } from 'url';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -14,6 +15,7 @@ import { auditDocument, createAuditContext, scopeOf } from './core/analyze';
 import type { Finding } from './core/findings';
 import { LineIndex } from './core/lines';
 import { createSchemaValidators } from './core/schemaValidators';
+import type { IndexBudget } from './indexBudget';
 import type { PlanDocument } from './lsp/planDocument';
 import { OpenDocumentAnalyses } from './openDocumentAnalyses';
 import type { PendingEdits } from './pendingEdits';
@@ -44,28 +46,49 @@ export class WorkspaceState {
   }
 
   /**
-   * Reads `file` into the disk index (or drops it when it is not a plan-audit file). Returns a warning
-   * for the log when the file cannot be read.
+   * Reads `file` into the disk index (or drops it when it is not a plan-audit file) if it fits in
+   * `budget`; a plan-audit file that does not fit is left out, and `budget` records it. Returns a
+   * warning for the log when the file cannot be read.
    */
-  indexFile(file: string, settings: AuditSettings): string | undefined {
+  indexFile(file: string, settings: AuditSettings, budget: IndexBudget): string | undefined {
     const uri = pathToFileURL(file).toString();
     try {
+      const size = fs.statSync(file).size;
+      const named = hasPlanFileName(file);
+      if (!budget.fits(uri, size)) {
+        // Left out: counted only when it is a plan-audit file (its name says so, or its content
+        // declares a kind); its text is dropped at once.
+        if (named || declaresPlanKind(fs.readFileSync(file, 'utf8'))) {
+          budget.admit(uri, size);
+        } else {
+          budget.forget(uri);
+        }
+        this.diskIndex.delete(uri);
+        return undefined;
+      }
       const document = analyzeFile(file, { fiscalYearStartMonth: settings.fiscalYearStartMonth, cache: this.diskCache });
       if (document) {
+        budget.admit(uri, size);
         this.diskIndex.set(uri, document);
       } else {
-        this.diskIndex.delete(uri);
+        this.forgetFile(uri, budget);
       }
       return undefined;
     } catch (error) {
-      this.diskIndex.delete(uri);
+      this.forgetFile(uri, budget);
       return `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 
-  /** A file was deleted from disk. */
-  forgetFile(uri: string): void {
+  /** A file was deleted from disk (or is no longer a plan-audit file). */
+  forgetFile(uri: string, budget: IndexBudget): void {
     this.diskIndex.delete(uri);
+    budget.forget(uri);
+  }
+
+  /** Empties the disk index (before indexing the workspace again). */
+  clearDiskIndex(): void {
+    this.diskIndex.clear();
   }
 
   analysisOf(document: TextDocument, settings: AuditSettings): AnalyzedDocument {

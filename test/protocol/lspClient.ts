@@ -7,6 +7,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { IndexStatusNotification, type IndexStatusParams } from '../../server/src/protocol';
 
 export const serverPath = path.resolve(__dirname, '../../dist/server.js');
 
@@ -18,10 +19,21 @@ export interface TestServer {
   /** Settings answered to `workspace/configuration`. */
   settings: Record<string, unknown>;
   stderr: string;
+  /** `window/logMessage` lines, in order. */
+  readonly logs: string[];
+  /** `window/showMessage` notifications, in order. */
+  readonly shownMessages: { type: number; message: string }[];
+  /** `planAudit/indexStatus` notifications, in order. */
+  readonly indexStatuses: IndexStatusParams[];
   stop(): Promise<void>;
 }
 
-export async function startServer(rootPath: string, settings: Record<string, unknown> = {}): Promise<TestServer> {
+export interface StartOptions {
+  /** The workspace folder URIs sent in `initialize` (default: `rootPath`'s alone). */
+  workspaceFolders?: string[];
+}
+
+export async function startServer(rootPath: string, settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const server: TestServer = {
@@ -30,6 +42,9 @@ export async function startServer(rootPath: string, settings: Record<string, unk
     refreshes: 0,
     settings,
     stderr: '',
+    logs: [],
+    shownMessages: [],
+    indexStatuses: [],
     async stop() {
       try {
         await connection.sendRequest('shutdown');
@@ -59,21 +74,51 @@ export async function startServer(rootPath: string, settings: Record<string, unk
     server.refreshes++;
     return null;
   });
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.listen();
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(rootPath).toString(),
-    workspaceFolders: [{ uri: pathToFileURL(rootPath).toString(), name: 'workspace' }],
-    capabilities: {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
-      textDocument: {
-        diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
-        hover: { contentFormat: ['markdown', 'plaintext'] },
-      },
-    },
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    server.logs.push(params.message);
   });
+  connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+    server.shownMessages.push(params);
+  });
+  connection.onNotification(IndexStatusNotification.type, (params) => {
+    server.indexStatuses.push(params);
+  });
+  connection.listen();
+  try {
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(rootPath).toString(),
+      workspaceFolders: (options.workspaceFolders ?? [pathToFileURL(rootPath).toString()]).map((uri, index) => ({ uri, name: `folder${index}` })),
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+        textDocument: {
+          diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } }, isPreferredSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+        },
+      },
+    });
+  } catch (error) {
+    // A server that failed to initialize must not outlive the test (mocha would wait for it).
+    connection.dispose();
+    child.kill('SIGKILL');
+    throw error;
+  }
   await connection.sendNotification('initialized', {});
   return server;
+}
+
+/** Polls `condition` (every 10 ms) until it returns a truthy value; fails after `timeout` ms naming `what`. */
+export async function waitFor<T>(condition: () => T, what: string, timeout = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = condition();
+    if (value) {
+      return value as NonNullable<T>;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
