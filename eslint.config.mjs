@@ -12,7 +12,12 @@
  */
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
+
+/** The repository root (import.meta.dirname needs Node 20.11; package.json allows any Node 20). */
+const repoRoot = path.dirname(fileURLToPath(import.meta.url));
 
 /** Modules that server/src/core may not import (gitignore-style patterns, matched against the import source). */
 export const coreForbiddenImports = [
@@ -69,7 +74,7 @@ export default defineConfig(
     files: ['**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: true, tsconfigRootDir: repoRoot },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
