@@ -16,7 +16,7 @@ const firstPlan = fs.readFileSync(path.join(fixtures, 'a-adcvd.plan.yaml'), 'utf
 const copyPlan = fs.readFileSync(path.join(fixtures, 'b-adcvd-copy.plan.yaml'), 'utf8').replace('  # expect: duplicate-id', '');
 
 async function pull(server: TestServer, uri: string): Promise<Diagnostic[]> {
-  const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as DocumentDiagnosticReport;
+  const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
   assert.strictEqual(report.kind, 'full');
   return (report as { items: Diagnostic[] }).items;
 }

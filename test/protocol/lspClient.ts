@@ -114,7 +114,7 @@ export async function waitFor<T>(condition: () => T, what: string, timeout = 15_
   for (;;) {
     const value = condition();
     if (value) {
-      return value as NonNullable<T>;
+      return value;
     }
     if (Date.now() > deadline) {
       throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
