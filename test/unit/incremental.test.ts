@@ -271,11 +271,19 @@ describe('reparseIncrementally', () => {
     assert.strictEqual(edit(broken.full, replaceIn(broken.full.text, '120', '121')).incremental, undefined, 'previous had errors');
   });
 
-  it('falls back on directives and multi-document files', () => {
-    const yaml11 = `%YAML 1.1\n---\n${plan}`;
-    const document = parseWithYaml(uri, yaml11);
-    assert.deepStrictEqual(document.findings, []);
-    assert.strictEqual(edit(document, replaceIn(yaml11, 'unit: audits', 'unit: yes')).incremental, undefined);
+  it('re-parses documents behind a directive, under their YAML version; falls back on multi-document files', () => {
+    for (const version of ['1.1', '1.2']) {
+      const text = `%YAML ${version}\n---\n${plan}...\n`;
+      const document = parseWithYaml(uri, text);
+      assert.deepStrictEqual(document.findings, []);
+      assert.deepStrictEqual(document.traits, { yamlVersion: version, spliceable: true });
+      // `yes` is a boolean in YAML 1.1 only: the unit must be read under the document's version.
+      const { incremental, full } = edit(document, replaceIn(text, 'unit: audits', 'unit: yes'));
+      assert.ok(incremental, version);
+      const unit = incremental.text.indexOf('yes');
+      assert.ok(JSON.stringify(full.root).includes(`"value":${version === '1.1' ? 'true' : '"yes"'},"start":${unit}`), version);
+      assert.ok(edit(incremental, replaceIn(incremental.text, '120', '125')).incremental, version);
+    }
     const twoDocs = `${plan}---\nkind: plan\n`;
     assert.strictEqual(edit(parseWithYaml(uri, twoDocs), replaceIn(twoDocs, '120', '121')).incremental, undefined);
   });
@@ -595,13 +603,15 @@ describe('reparseIncrementally, fuzzed against full parses', function () {
     assert.ok(stats.fast > 0);
   });
 
-  it('variants: CRLF line endings, aliases, flush sequences, block scalars and flow items: 150 random edits each', () => {
+  it('variants: CRLF line endings, directives, aliases, flush sequences, block scalars and flow items: 150 random edits each', () => {
     const stats: FuzzStats = { skipped: [], edits: 0, fast: 0, valid: 0, validFast: 0, inScalar: 0, inScalarFast: 0 };
     const sample = (name: string) => fs.readFileSync(path.join(root, 'samples/gao-17-618', name), 'utf8');
     const variants: Record<string, string> = {
       'crlf.plan.yaml': sample('adcvd-fy2017-annual.plan.yaml').replace(/\n/g, '\r\n'),
       'crlf.staffing.yaml': sample('trade-positions.staffing.yaml').replace(/\n/g, '\r\n').slice(0, 6000),
       'aliases.plan.yaml': plan.replace('owner: Director, AD/CVD Division', 'owner: &o Director\nagency: *o\nnote: see *this* & that'),
+      'directive-1.1.plan.yaml': `%YAML 1.1\n---\n${plan.replace('unit: audits', 'unit: yes')}`,
+      'directive.plan.yaml': `# header\n%YAML 1.2\n--- # the plan\n${generateMeasuresPlan(12, 5)}...\n`,
       'flush.plan.yaml': 'kind: plan\ngoals:\n- id: g1\n  measures:\n  - id: m1\n    name: One\n    targets:\n    - {fiscal_year: 2017, value: 1}\n  - id: m2\n    definition: |+\n      kept\n\n  - id: m3\n    name: Three\nowner: X',
       'generated-20.plan.yaml': generateMeasuresPlan(20, 3),
     };

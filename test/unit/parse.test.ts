@@ -5,7 +5,8 @@
 import * as assert from 'assert';
 import { analyzeText } from '../../server/src/core/analyze';
 import { Alias, parseDocument, visit } from 'yaml';
-import { aliasExpansionBudget, defaultParseLimits, indexAliases, parseWithYaml } from '../../server/src/core/parse';
+import { aliasExpansionBudget, defaultParseLimits, parseWithYaml } from '../../server/src/core/parse';
+import { indexAliases } from '../../server/src/core/treeBuilder';
 import { getSeq, getString } from '../../server/src/core/tree';
 import type { MapNode, SeqNode } from '../../server/src/core/tree';
 import { spanOf } from '../../server/src/core/tree';

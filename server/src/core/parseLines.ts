@@ -24,8 +24,7 @@
  * and any indentation it does not expect. `parseFast` and `parseWithYaml` decide those.
  */
 import type { ParseLimits, ParsedDocument } from './parse';
-import { markSafeForIncrementalParse } from './incremental';
-import { defaultParseLimits } from './parse';
+import { defaultParseLimits, plainDocumentTraits } from './parse';
 import type { MapNode, Pair, Scalar, ScalarNode, SeqNode, TreeNode } from './tree';
 import { duplicatePairs, markWithoutDuplicateKeys } from './tree';
 import type { Built, CommentBlock } from './yamlRanges';
@@ -43,7 +42,7 @@ export function parseLines(uri: string, text: string, limits: ParseLimits = defa
     if (!builder.hasDuplicateKeys) {
       markWithoutDuplicateKeys(root);
     }
-    return markSafeForIncrementalParse({ uri, text, root, findings: [], hasSyntaxErrors: false });
+    return { uri, text, root, findings: [], hasSyntaxErrors: false, traits: plainDocumentTraits };
   } catch {
     // `Unsure`: something this reader does not handle (see the module comment).
     return undefined;
