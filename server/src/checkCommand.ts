@@ -19,6 +19,7 @@ import { isIsoDate } from './core/dates';
 import { LineIndex } from './core/lines';
 import { analyzeFile, collectYamlFiles, readConfigFile } from './workspaceFiles';
 import { formatSarif } from './sarif';
+import { escapeControlCharacters } from './textEscapes';
 import { formatSummaryOf, isSummaryFormat, summaryCommandFormats } from './summaryCommand';
 
 export const usage = `Usage: plan-audit check <files or folders...> [options]
@@ -126,21 +127,28 @@ export interface CheckResult {
   readonly documents: readonly AnalyzedDocument[];
   readonly findings: readonly Finding[];
   readonly problems: readonly string[];
+  /** True when a path named on the command line is missing or could not be read (exit code 2). */
+  readonly badInput: boolean;
   /** The settings the files were audited with (the summary uses them too). */
   readonly settings: AuditSettings;
 }
 
 /** Reads, analyses and audits the files under `paths` (relative to `cwd`). */
 export function runCheck(options: CliOptions, cwd: string): CheckResult {
-  const { settings: fileSettings, problems } = readConfigFile(cwd, defaultAuditSettings);
+  const { settings: fileSettings, problems, document: configDocument } = readConfigFile(cwd, defaultAuditSettings);
   const settings: AuditSettings = {
     ...fileSettings,
     reviewDate: options.reviewDate ?? fileSettings.reviewDate,
     fiscalYearStartMonth: options.fiscalYearStartMonth ?? fileSettings.fiscalYearStartMonth,
   };
-  const { files, missing } = collectYamlFiles(options.paths.map((p) => path.resolve(cwd, p)));
+  const { files, missing, skipped } = collectYamlFiles(options.paths.map((p) => path.resolve(cwd, p)));
   const allProblems = [...problems, ...missing.map((file) => `${path.relative(cwd, file) || file}: no such file or folder`)];
-  const documents: AnalyzedDocument[] = [];
+  for (const entry of skipped) {
+    allProblems.push(`${path.relative(cwd, entry.path) || entry.path}: ${entry.reason}`);
+  }
+  let badInput = missing.length > 0 || skipped.some((entry) => entry.explicit);
+  // Problems in `.plan-audit.yaml` are findings in it, printed with the others.
+  const documents: AnalyzedDocument[] = configDocument ? [configDocument] : [];
   // One analysis cache per run: the schema validators compile once. No per-unit results: no file is edited.
   const cache = createAnalysisCache();
   for (const file of files) {
@@ -149,6 +157,7 @@ export function runCheck(options: CliOptions, cwd: string): CheckResult {
       document = analyzeFile(file, { fiscalYearStartMonth: settings.fiscalYearStartMonth, cache });
     } catch (error) {
       allProblems.push(`${path.relative(cwd, file)}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      badInput = true;
       continue;
     }
     if (document) {
@@ -158,7 +167,7 @@ export function runCheck(options: CliOptions, cwd: string): CheckResult {
   const findingsByUri = auditWorkspace(documents, settings);
   const findings = documents.flatMap((document) => findingsByUri.get(document.uri) ?? []);
   const reviewDates = [...new Set(groupByPortfolioScope(documents).map((group) => createAuditContext(group, settings).reviewDate))].sort();
-  return { reviewDate: reviewDates.join(', ') || createAuditContext([], settings).reviewDate, documents, findings, problems: allProblems, settings };
+  return { reviewDate: reviewDates.join(', ') || createAuditContext([], settings).reviewDate, documents, findings, problems: allProblems, badInput, settings };
 }
 
 /** Formats findings as `file:line:col severity rule-id message`, one per line, paths relative to `cwd`. */
@@ -176,8 +185,8 @@ export function formatText(result: CheckResult, cwd: string, showSuppressed: boo
       lineIndexes.set(finding.uri, index);
     }
     const { line, character } = index.position(finding.span[0]);
-    const file = path.relative(cwd, fileURLToPath(finding.uri));
-    const suppressed = finding.suppressed ? ` [suppressed: ${finding.suppressed.reason}]` : '';
+    const file = escapeControlCharacters(path.relative(cwd, fileURLToPath(finding.uri)));
+    const suppressed = finding.suppressed ? ` [suppressed: ${oneLine(finding.suppressed.reason)}]` : '';
     lines.push(`${file}:${line + 1}:${character + 1} ${finding.severity} ${finding.ruleId} ${oneLine(finding.message)}${suppressed}`);
   }
   const shown = result.findings.filter((finding) => !finding.suppressed);
@@ -216,8 +225,9 @@ export function formatJson(result: CheckResult, cwd: string, showSuppressed: boo
   return JSON.stringify({ reviewDate: result.reviewDate, files: result.documents.length, findings, problems: result.problems }, null, 2) + '\n';
 }
 
+/** A message on one line: line breaks and the blanks around them become one space, other control characters are escaped. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
+  return escapeControlCharacters(text.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 /** True when an unsuppressed error-level finding exists. */
@@ -238,11 +248,11 @@ export function main(argv: readonly string[], cwd: string, out: (text: string) =
   }
   const result = runCheck(parsed, cwd);
   for (const problem of result.problems) {
-    err(`plan-audit: ${problem}\n`);
+    err(`plan-audit: ${escapeControlCharacters(problem)}\n`);
   }
   if (parsed.command === 'summary') {
     out(formatSummaryOf(result, cwd, isSummaryFormat(parsed.format) ? parsed.format : 'text'));
-    return result.problems.some((problem) => problem.endsWith('no such file or folder')) ? exitCodes.usage : exitCodes.clean;
+    return result.badInput ? exitCodes.usage : exitCodes.clean;
   }
   out(
     parsed.format === 'sarif'
@@ -251,7 +261,7 @@ export function main(argv: readonly string[], cwd: string, out: (text: string) =
         ? formatJson(result, cwd, parsed.showSuppressed)
         : formatText(result, cwd, parsed.showSuppressed) + formatSummaryOf(result, cwd, 'text').replace(/^(?=.)/, '\n'),
   );
-  if (result.problems.some((problem) => problem.endsWith('no such file or folder'))) {
+  if (result.badInput) {
     return exitCodes.usage;
   }
   return hasErrors(result.findings) ? exitCodes.errorFindings : exitCodes.clean;

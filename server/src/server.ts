@@ -8,8 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath } from 'url';
-import type { CodeAction, DidChangeWatchedFilesParams, DocumentDiagnosticReport, Hover, InitializeResult } from 'vscode-languageserver/node';
+import type { CancellationToken, CodeAction, DidChangeWatchedFilesParams, DocumentDiagnosticReport, Hover, InitializeResult } from 'vscode-languageserver/node';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -27,19 +26,20 @@ import { defaultAuditSettings } from './core/analyze';
 import type { Finding } from './core/findings';
 import { LineIndex } from './core/lines';
 import { resolveSummaryLocations, scopeIndexOf, summarizeWorkspace } from './core/summary';
+import { ConfigDiagnostics } from './configDiagnostics';
 import { DiagnosticReports } from './diagnosticReports';
 import { IdleGarbageCollector, largeDocumentLength } from './idleGarbageCollector';
 import { toCodeActions, providedCodeActionKinds } from './lsp/toCodeActions';
 import { PlanDocument } from './lsp/planDocument';
 import { hoverMarkdown } from './lsp/toHover';
 import { PendingEdits } from './pendingEdits';
-import type { SummaryResult } from './protocol';
+import type { SummaryParams, SummaryResult } from './protocol';
 import { DidChangeSummaryNotification, IndexStatusNotification, SummaryRequest } from './protocol';
 import { IndexBudget, indexBudgetBytes, indexBudgetMessage } from './indexBudget';
 import { createRuleDocsLinks } from './ruleDocsLinks';
 import { resolveSettings, type RawPlanAuditSettings } from './settings';
 import { SummaryNotifications } from './summaryNotifications';
-import { collectYamlFiles, readConfigFile } from './workspaceFiles';
+import { collectYamlFiles, filePathOfUri, readConfigFile } from './workspaceFiles';
 import { localWorkspaceFolders } from './workspaceFolders';
 import { isPlanAuditDocument, WorkspaceState } from './workspaceState';
 
@@ -54,6 +54,7 @@ const summary = new SummaryNotifications((generation) => {
 });
 /** Docs pages ship inside the extension, next to `dist/`; links open them offline. */
 const docsUri = createRuleDocsLinks(path.resolve(__dirname, '..'));
+const configDiagnostics = new ConfigDiagnostics(connection, docsUri);
 
 let workspaceFolders: string[] = [];
 let hasConfigurationCapability = false;
@@ -116,7 +117,10 @@ function startIndexing(): void {
 async function indexWorkspace(): Promise<void> {
   const run = ++indexRuns;
   indexComplete = false;
-  const { files } = collectYamlFiles(workspaceFolders);
+  const { files, skipped } = collectYamlFiles(workspaceFolders);
+  for (const entry of skipped) {
+    connection.console.warn(`Plan Audit: ${entry.path}: ${entry.reason}`);
+  }
   const settings = await getSettings();
   workspace.clearDiskIndex();
   indexBudget = new IndexBudget(maxIndexedBytes);
@@ -132,6 +136,18 @@ async function indexWorkspace(): Promise<void> {
   connection.languages.diagnostics.refresh();
   summary.changed();
   reportIndexStatus();
+}
+
+/**
+ * The path of a `file:` URI, or undefined (logged) when this system cannot name it: a UNC-style URI
+ * with a host (`file://server/share/x.plan.yaml`) has no path on Linux or macOS. Never throws.
+ */
+function filePathOf(uri: string): string | undefined {
+  const file = filePathOfUri(uri);
+  if (file === undefined) {
+    connection.console.warn(`Plan Audit: skipped ${uri}: this system has no file path for it (a file URI with a host names a network share).`);
+  }
+  return file;
 }
 
 function indexFile(file: string, settings: AuditSettings): void {
@@ -175,6 +191,7 @@ function getSettings(): Promise<AuditSettings> {
       for (const problem of [...fromFile.problems, ...problems]) {
         connection.console.warn(`Plan Audit: ${problem}`);
       }
+      configDiagnostics.publish('document' in fromFile ? fromFile.document : undefined, settings);
       return settings;
     })();
   }
@@ -205,13 +222,18 @@ connection.onDidChangeWatchedFiles((params) => {
 
 async function watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> {
   const settings = await getSettings();
+  let configChanged = false;
   for (const change of params.changes) {
     if (!change.uri.startsWith('file:')) {
       continue;
     }
-    const file = fileURLToPath(change.uri);
+    const file = filePathOf(change.uri);
+    if (file === undefined) {
+      continue;
+    }
     if (path.basename(file) === '.plan-audit.yaml') {
       settingsPromise = undefined;
+      configChanged = true;
       continue;
     }
     if (change.type === FileChangeType.Deleted) {
@@ -219,6 +241,11 @@ async function watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise
     } else {
       indexFile(file, settings);
     }
+  }
+  if (configChanged) {
+    // Re-read it now, so its problems show (or clear) in Problems even with no plan open.
+    workspace.settingsChanged();
+    await getSettings();
   }
   connection.languages.diagnostics.refresh();
   summary.changed();
@@ -303,9 +330,9 @@ documents.onDidClose((event) => {
   const uri = event.document.uri;
   workspace.documentClosed(uri);
   diagnosticReports.delete(uri);
-  if (uri.startsWith('file:')) {
+  const file = uri.startsWith('file:') ? filePathOf(uri) : undefined;
+  if (file !== undefined) {
     void getSettings().then((settings) => {
-      const file = fileURLToPath(uri);
       if (fs.existsSync(file)) {
         indexFile(file, settings);
         reportIndexStatus();
@@ -316,13 +343,16 @@ documents.onDidClose((event) => {
   }
 });
 
-connection.onRequest(SummaryRequest.type, async (params, token): Promise<SummaryResult | null> => {
+connection.onRequest(SummaryRequest.type, async (params: SummaryParams | null | undefined, token: CancellationToken | undefined): Promise<SummaryResult | null> => {
+  // A client may send `null` or no params (then the library passes the token first): no focus document.
+  const focusUri = params && typeof params === 'object' && typeof params.uri === 'string' ? params.uri : undefined;
+  const cancelled = () => token !== undefined && typeof token === 'object' && 'isCancellationRequested' in token && token.isCancellationRequested;
   try {
     await initialIndex; // a first summary from half an index would show areas as missing
     const generation = summary.generation;
     const settings = await getSettings();
     const report = summarizeWorkspace(workspace.workspaceDocuments(settings), settings);
-    if (token.isCancellationRequested) {
+    if (cancelled()) {
       return null;
     }
     // One line table per file for the whole request: thousands of locations, a handful of files.
@@ -336,7 +366,7 @@ connection.onRequest(SummaryRequest.type, async (params, token): Promise<Summary
       }
       return index === null ? undefined : 'positionAt' in index ? index.positionAt(offset) : index.position(offset);
     });
-    return { scopes: resolved.scopes, focusScope: scopeIndexOf(resolved, params.uri), generation };
+    return { scopes: resolved.scopes, focusScope: scopeIndexOf(resolved, focusUri), generation };
   } catch (error) {
     connection.console.error(`Plan Audit: summary failed: ${error instanceof Error ? error.stack : String(error)}`);
     return null;

@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import { fileURLToPath } from 'url';
+import { escapeControlCharacters } from './textEscapes';
 import type { AuditSettings } from './core/analyze';
 import type { Finding } from './core/findings';
 import { LineIndex } from './core/lines';
@@ -48,7 +49,9 @@ export function summaryReportOf(input: SummaryInput, today?: string): PlanAuditS
 export function formatSummaryOf(input: SummaryInput, cwd: string, format: SummaryFormat, today?: string): string {
   const displayPath = (uri: string) => {
     try {
-      return path.relative(cwd, fileURLToPath(uri)) || uri;
+      const relative = path.relative(cwd, fileURLToPath(uri)) || uri;
+      // Text is read line by line in terminals and CI logs: a line break in a file name is escaped there.
+      return format === 'text' ? escapeControlCharacters(relative) : relative;
     } catch {
       return uri;
     }

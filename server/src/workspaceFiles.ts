@@ -4,10 +4,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse as parseYaml } from 'yaml';
-import { pathToFileURL } from 'url';
+import { fileURLToPath, pathToFileURL } from 'url';
 import type { AnalyzedDocument, AnalyzeOptions, AuditSettings } from './core/analyze';
-import { analyzeText, wideEncodedDocument } from './core/analyze';
+import { analyzeText, knownRuleIds, wideEncodedDocument } from './core/analyze';
+import { analyzeConfigText, configFileName } from './core/configFile';
 import { decodeWide, wideEncodingOfBytes } from './core/encoding';
 import type { Severity } from './core/findings';
 import { isIsoDate } from './core/dates';
@@ -16,6 +16,18 @@ import { kindFromFileName } from './core/fileKind';
 
 /** Folders never searched: dependencies, build output and VCS data. */
 const skippedFolders = new Set(['node_modules', '.git', 'dist', 'out', '.cache', '.vscode-test']);
+
+/**
+ * The file path of a `file:` URI, or undefined when it has none on this system: `fileURLToPath` throws
+ * for a URI with a host (`file://server/share/x.yaml`) except on Windows, where it is a UNC path.
+ */
+export function filePathOfUri(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 /** True for a name that matches the plan-audit suffixes. */
 export function hasPlanFileName(fileName: string): boolean {
@@ -55,17 +67,38 @@ export function analyzeFile(file: string, options: AnalyzeOptions): AnalyzedDocu
   return document.kind || named ? document : undefined;
 }
 
+/** A path that `collectYamlFiles` did not read, and why (for a message: "<path>: <reason>"). */
+export interface SkippedPath {
+  readonly path: string;
+  readonly reason: string;
+  /** True for a path named on the command line (then the CLI exits 2: it was asked to read it). */
+  readonly explicit: boolean;
+}
+
 /**
- * Lists the YAML files under the given files or folders, sorted, without following symbolic links
- * (a link loop must not hang the check). Missing paths are returned in `missing`.
+ * Lists the YAML files under the given files or folders, sorted. Inside folders, symbolic links are
+ * not followed (a link loop must not hang the check); a path named explicitly is followed once. Nothing
+ * is skipped silently: a YAML-named entry that is not a regular file (a FIFO, a device, a socket, a
+ * link) and an explicit path that is none, or a link that leads nowhere, is listed in `skipped`; a
+ * FIFO is never opened (reading it would wait forever). Missing explicit paths are in `missing`.
  */
-export function collectYamlFiles(inputs: readonly string[]): { files: string[]; missing: string[] } {
+export function collectYamlFiles(inputs: readonly string[]): { files: string[]; missing: string[]; skipped: SkippedPath[] } {
   const files = new Set<string>();
   const missing: string[] = [];
+  const skipped: SkippedPath[] = [];
   const visit = (entry: string, explicit: boolean) => {
     let stat: fs.Stats;
     try {
       stat = fs.lstatSync(entry);
+      if (explicit && stat.isSymbolicLink()) {
+        try {
+          stat = fs.statSync(entry);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          skipped.push({ path: entry, reason: `a symbolic link that leads nowhere (${code === 'ELOOP' ? 'a loop of links' : 'its target is missing'}); skipped`, explicit });
+          return;
+        }
+      }
     } catch {
       if (explicit) {
         missing.push(entry);
@@ -73,41 +106,76 @@ export function collectYamlFiles(inputs: readonly string[]): { files: string[]; 
       return;
     }
     if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(entry).sort()) {
+      let names: string[];
+      try {
+        names = fs.readdirSync(entry).sort();
+      } catch (error) {
+        skipped.push({ path: entry, reason: `folder cannot be read (${error instanceof Error ? error.message : String(error)}); skipped`, explicit });
+        return;
+      }
+      for (const name of names) {
         if (!skippedFolders.has(name)) {
           visit(path.join(entry, name), false);
         }
       }
-    } else if (stat.isFile() && (explicit || isYamlFileName(entry))) {
-      files.add(path.resolve(entry));
+    } else if (stat.isFile()) {
+      if (explicit || isYamlFileName(entry)) {
+        files.add(path.resolve(entry));
+      }
+    } else if (explicit || isYamlFileName(entry)) {
+      skipped.push({ path: entry, reason: `${nonRegularKind(stat)}; skipped`, explicit });
     }
   };
   for (const input of inputs) {
     visit(input, true);
   }
-  return { files: [...files].sort(), missing };
+  return { files: [...files].sort(), missing, skipped };
 }
 
-/** The name of the file-based configuration, read from the workspace root (the CLI's working folder). */
-export const configFileName = '.plan-audit.yaml';
+/** What a path that is neither a folder nor a regular file is, for the message that skips it. */
+function nonRegularKind(stat: fs.Stats): string {
+  if (stat.isSymbolicLink()) {
+    return 'a symbolic link, not followed inside folders (name it or its target to check it)';
+  }
+  const kind = stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() ? 'a character device' : stat.isBlockDevice() ? 'a block device' : stat.isSocket() ? 'a socket' : 'of an unknown type';
+  return `not a regular file (${kind})`;
+}
+
+export { configFileName };
+
+/** `.plan-audit.yaml` as read: the settings over `base`, and the file as a document when it has findings. */
+export interface ConfigFile {
+  readonly settings: AuditSettings;
+  /** Problems that are not about the file's content (it cannot be read). */
+  readonly problems: string[];
+  /** The file with its findings (bad values, unknown keys, tags, binary bytes), when it has any. */
+  readonly document?: AnalyzedDocument;
+}
 
 /**
- * Reads `.plan-audit.yaml` (`review_date`, `fiscal_year_start_month`, `rules: {id: severity|off}`).
- * Returns the settings and any problems found, so a typo in the configuration is reported, not ignored.
+ * Reads `.plan-audit.yaml` (`review_date`, `fiscal_year_start_month`, `rules: {id: severity|off}`) from
+ * `folder`. Every problem in it is a finding in it (`core/configFile.ts`), so the server shows it in
+ * Problems and the CLI prints it; a typo in the configuration is never ignored.
  */
-export function readConfigFile(folder: string, base: AuditSettings): { settings: AuditSettings; problems: string[] } {
+export function readConfigFile(folder: string, base: AuditSettings): ConfigFile {
   const file = path.join(folder, configFileName);
-  if (!fs.existsSync(file)) {
-    return { settings: base, problems: [] };
-  }
-  const problems: string[] = [];
-  let raw: unknown;
+  let bytes: Buffer;
   try {
-    raw = parseYaml(fs.readFileSync(file, 'utf8'), { maxAliasCount: 50 });
+    if (!fs.statSync(file).isFile()) {
+      return { settings: base, problems: [`${file}: not a regular file; the settings in it are not read.`] };
+    }
+    bytes = fs.readFileSync(file);
   } catch (error) {
-    return { settings: base, problems: [`${file}: not valid YAML (${error instanceof Error ? error.message : String(error)})`] };
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? { settings: base, problems: [] } : { settings: base, problems: [`${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`] };
   }
-  return settingsFromRaw(raw, base, file, problems);
+  const uri = pathToFileURL(file).toString();
+  const encoding = wideEncodingOfBytes(bytes);
+  if (encoding) {
+    return { settings: base, problems: [], document: wideEncodedDocument(uri, '', encoding) };
+  }
+  const analysis = analyzeConfigText(uri, bytes.toString('utf8'), base, knownRuleIds);
+  return { settings: analysis.settings, problems: [], document: analysis.findings.length > 0 ? analysis.document : undefined };
 }
 
 const severities: readonly (Severity | 'off')[] = ['error', 'warning', 'information', 'hint', 'off'];

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { IndexStatusNotification, type IndexStatusParams } from '../../server/src/protocol';
 
@@ -25,6 +25,10 @@ export interface TestServer {
   readonly shownMessages: { type: number; message: string }[];
   /** `planAudit/indexStatus` notifications, in order. */
   readonly indexStatuses: IndexStatusParams[];
+  /** The last `textDocument/publishDiagnostics` per URI (the server pushes only for `.plan-audit.yaml`). */
+  readonly published: Map<string, Diagnostic[]>;
+  /** Resolves once `publishDiagnostics` for `uri` satisfies `accept` (the last one sent, or a later one). */
+  waitForPublished(uri: string, accept: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   stop(): Promise<void>;
 }
 
@@ -36,6 +40,7 @@ export interface StartOptions {
 export async function startServer(rootPath: string, settings: Record<string, unknown> = {}, options: StartOptions = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters: { uri: string; accept: (diagnostics: Diagnostic[]) => boolean; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
   const server: TestServer = {
     connection,
     process: child,
@@ -45,6 +50,16 @@ export async function startServer(rootPath: string, settings: Record<string, unk
     logs: [],
     shownMessages: [],
     indexStatuses: [],
+    published: new Map(),
+    waitForPublished(uri, accept) {
+      const last = server.published.get(uri);
+      if (last && accept(last)) {
+        return Promise.resolve(last);
+      }
+      return new Promise((resolve) => {
+        waiters.push({ uri, accept, resolve });
+      });
+    },
     async stop() {
       try {
         await connection.sendRequest('shutdown');
@@ -82,6 +97,16 @@ export async function startServer(rootPath: string, settings: Record<string, unk
   });
   connection.onNotification(IndexStatusNotification.type, (params) => {
     server.indexStatuses.push(params);
+  });
+  connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+    server.published.set(params.uri, params.diagnostics);
+    for (const waiter of waiters.splice(0)) {
+      if (waiter.uri === params.uri && waiter.accept(params.diagnostics)) {
+        waiter.resolve(params.diagnostics);
+      } else {
+        waiters.push(waiter);
+      }
+    }
   });
   connection.listen();
   try {

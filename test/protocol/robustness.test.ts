@@ -1,7 +1,8 @@
 /**
  * The bundled server over stdio on input that once broke it (issue 13): a document with 200,000
  * schema errors (capped diagnostics, no crash), and an edit that types `\r` before an existing `\n`
- * (later diagnostics must not move a line).
+ * (later diagnostics must not move a line); junk in `.plan-audit.yaml` (shown as diagnostics in that
+ * file); a UNC-style `file://host/share/…` URI; `planAudit/summary` with null params.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -28,6 +29,9 @@ goals:
     measures:
 `;
 
+/** A `.plan-audit.yaml` with a list for a date, a bad severity, an unknown key and a tag. */
+const junkConfig = 'review_date: [1, 2]\nrules:\n  plan-without-owner: loud\nreview_dat: !!str 2017-02-28\n';
+
 /** A plan whose measures are 200,000 numbers: one schema error each ("should be a map"). */
 function planWithSchemaErrors(count: number): string {
   const lines: string[] = [];
@@ -44,6 +48,7 @@ describe('language server on hostile input', function () {
 
   before(async () => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-audit-robust-'));
+    fs.writeFileSync(path.join(workspace, '.plan-audit.yaml'), junkConfig);
     server = await startServer(workspace, { reviewDate: '2017-02-28' });
   });
 
@@ -103,5 +108,55 @@ describe('language server on hostile input', function () {
     assert.strictEqual(renamed.length, 1);
     assert.strictEqual(renamed[0].range.start.line, 15);
     assert.match(renamed[0].message, /Measure `m1` \(“Claims verified”\) has no target/);
+  });
+
+  it('shows the problems in .plan-audit.yaml as diagnostics in that file, and clears them once it is fixed', async () => {
+    const configFile = path.join(workspace, '.plan-audit.yaml');
+    const configUri = pathToFileURL(configFile).toString();
+    const diagnostics = await server.waitForPublished(configUri, (items) => items.length > 0);
+    assert.deepStrictEqual(
+      diagnostics.map((diagnostic) => [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.severity, diagnostic.code]),
+      [
+        [0, 13, 1, 'schema'],
+        [2, 22, 1, 'schema'],
+        [3, 0, 2, 'schema'],
+        [3, 12, 2, 'schema'],
+      ],
+    );
+    assert.match(diagnostics[0].message, /^`review_date` should be a real date written YYYY-MM-DD/);
+    assert.match(diagnostics[1].message, /^`rules\.plan-without-owner` should be one of `error`, `warning`, `information`, `hint`, `off` \(found "loud"\)/);
+    assert.match(diagnostics[2].message, /^Unknown setting `review_dat` in `\.plan-audit\.yaml` \(did you mean `review_date`\?\)/);
+    assert.match(diagnostics[3].message, /^A YAML tag \(`!!str`\) has no meaning/);
+    assert.ok(!server.stderr.includes('YAMLWarning'), server.stderr);
+    fs.writeFileSync(configFile, 'review_date: 2017-02-28\n');
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    assert.deepStrictEqual(await server.waitForPublished(configUri, (items) => items.length === 0), []);
+  });
+
+  it('handles a UNC-style file://host/share URI without an uncaught exception, logging what it skips', async () => {
+    const uri = 'file://fileserver/share/unc.plan.yaml';
+    const text = `${planHead}      - id: m1\n        name: Audits conducted\n        unit: audits\n        data_source: Case system\n`;
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const diagnostics = (await pull(uri)).filter((diagnostic) => diagnostic.code === 'measure-without-target');
+    assert.strictEqual(diagnostics.length, 1, 'the open document is checked from its text');
+    await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    // A request after the notifications: answered once they are handled.
+    await server.connection.sendRequest('planAudit/summary', {});
+    assert.ok(server.logs.some((line) => line.includes(`skipped ${uri}`)), server.logs.join('\n'));
+    assert.deepStrictEqual(server.logs.filter((line) => /uncaught|failed|TypeError/.test(line)), []);
+    assert.strictEqual(server.process.exitCode, null, 'the server is still running');
+  });
+
+  it('answers planAudit/summary sent with null or malformed params with a summary, and no params with an error response', async () => {
+    // No params at all: the protocol library answers with an error response before the handler runs.
+    await assert.rejects(server.connection.sendRequest('planAudit/summary'), /defines 1 params but received none/);
+    for (const params of [null, 42, 'x']) {
+      const result = await server.connection.sendRequest<{ scopes: unknown[]; focusScope: number } | null>('planAudit/summary', params);
+      assert.ok(result !== null, `params ${String(params)}: a summary`);
+      assert.ok(Array.isArray(result.scopes) && result.scopes.length > 0, `params ${String(params)}: scopes`);
+      assert.strictEqual(result.focusScope, 0);
+    }
+    assert.deepStrictEqual(server.logs.filter((line) => /summary failed|TypeError/.test(line)), []);
   });
 });
