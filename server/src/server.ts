@@ -289,7 +289,8 @@ connection.onCodeAction(async (params, token): Promise<CodeAction[] | null> => {
     if (token.isCancellationRequested) {
       return null;
     }
-    return toCodeActions(document, findings, params.context.diagnostics, params.context.only);
+    const settings = await getSettings();
+    return toCodeActions(document, findings, params.context.diagnostics, params.context.only, { insertPlaceholders: settings.fixAllInsertsPlaceholders === true });
   } catch (error) {
     connection.console.error(`Plan Audit: code actions failed: ${error instanceof Error ? error.stack : String(error)}`);
     return null;

@@ -10,6 +10,8 @@ export interface RawPlanAuditSettings {
   reviewDate?: unknown;
   fiscalYearStartMonth?: unknown;
   rules?: unknown;
+  /** `planAudit.fixAll.insertPlaceholders`, nested as VS Code sends dotted settings. */
+  fixAll?: { insertPlaceholders?: unknown } | null;
 }
 
 /**
@@ -28,6 +30,7 @@ export function resolveSettings(fileSettings: AuditSettings | undefined, raw: Ra
       review_date: reviewDate,
       fiscal_year_start_month: raw.fiscalYearStartMonth === null ? undefined : raw.fiscalYearStartMonth,
       rules: raw.rules ?? undefined,
+      fix_all: raw.fixAll?.insertPlaceholders === undefined || raw.fixAll.insertPlaceholders === null ? undefined : { insert_placeholders: raw.fixAll.insertPlaceholders },
     },
     base,
     'planAudit settings',

@@ -85,7 +85,7 @@ function coverageCounts(summary: PlanAuditSummary): string {
 
 function targetsTotals(summary: PlanAuditSummary): string {
   const totals = summary.targets.totals;
-  return `${plural(totals.measures, 'measure')} in ${plural(totals.plans, 'plan')}: ${totals.withTargets} with targets, ${plural(totals.justified, 'justified exception')}, ${totals.lacking} without a target`;
+  return `${plural(totals.measures, 'measure')} in ${plural(totals.plans, 'plan')}: ${totals.withTargets} with targets, ${totals.toFillIn} with targets to fill in, ${plural(totals.justified, 'justified exception')}, ${totals.lacking} without a target`;
 }
 
 function staffingTotals(summary: PlanAuditSummary): string {
@@ -144,7 +144,7 @@ export function formatSummaryText(report: PlanAuditSummaryReport, options: Summa
       const withMeasures = summary.targets.rows.filter((row) => row.measures > 0);
       for (const row of withMeasures) {
         lines.push(
-          `  ${oneLine(row.planId ?? row.planTitle ?? '(no id)')} (${oneLine(planLine(row))}): ${plural(row.measures, 'measure')}, ${row.withTargets} with targets, ${row.justified} justified, ${row.lacking} without a target`,
+          `  ${oneLine(row.planId ?? row.planTitle ?? '(no id)')} (${oneLine(planLine(row))}): ${plural(row.measures, 'measure')}, ${row.withTargets} with targets, ${row.toFillIn} to fill in, ${row.justified} justified, ${row.lacking} without a target`,
         );
       }
       const without = summary.targets.rows.length - withMeasures.length;
@@ -266,7 +266,7 @@ export function formatSummaryMarkdown(report: PlanAuditSummaryReport, options: S
     if (summary.targets.rows.length > 0) {
       out.push('### Targets', '', `${md(targetsTotals(summary))}.`, '');
       table(
-        ['Plan', 'Type', 'Period', 'Standing', 'Measures:', 'With targets:', 'Justified exceptions:', 'Without a target:', 'Source'],
+        ['Plan', 'Type', 'Period', 'Standing', 'Measures:', 'With targets:', 'Targets to fill in:', 'Justified exceptions:', 'Without a target:', 'Source'],
         summary.targets.rows.map((row) => [
           md(row.planId ?? row.planTitle ?? '(no id)'),
           md(row.type ?? '–'),
@@ -274,6 +274,7 @@ export function formatSummaryMarkdown(report: PlanAuditSummaryReport, options: S
           md(row.standingLabel),
           String(row.measures),
           String(row.withTargets),
+          String(row.toFillIn),
           String(row.justified),
           String(row.lacking),
           md(where(row.location, options)),
@@ -384,11 +385,11 @@ export function formatSummaryHtml(report: PlanAuditSummaryReport, options: Summa
     if (summary.targets.rows.length > 0) {
       out.push('<h3>Targets</h3>', `<p>${h(targetsTotals(summary))}.</p>`);
       out.push(
-        '<table><caption>Measures and targets by plan</caption><thead><tr><th scope="col">Plan</th><th scope="col">Type</th><th scope="col">Period</th><th scope="col">Standing</th><th scope="col" class="num">Measures</th><th scope="col" class="num">With targets</th><th scope="col" class="num">Justified exceptions</th><th scope="col" class="num">Without a target</th><th scope="col">Source</th></tr></thead><tbody>',
+        '<table><caption>Measures and targets by plan</caption><thead><tr><th scope="col">Plan</th><th scope="col">Type</th><th scope="col">Period</th><th scope="col">Standing</th><th scope="col" class="num">Measures</th><th scope="col" class="num">With targets</th><th scope="col" class="num">Targets to fill in</th><th scope="col" class="num">Justified exceptions</th><th scope="col" class="num">Without a target</th><th scope="col">Source</th></tr></thead><tbody>',
       );
       for (const row of summary.targets.rows) {
         out.push(
-          `<tr><th scope="row">${h(row.planId ?? row.planTitle ?? '(no id)')}${row.planTitle && row.planId ? `<div class="muted">${h(row.planTitle)}</div>` : ''}</th><td>${h(row.type ?? '–')}</td><td>${h(row.periodLabel ?? '–')}</td><td>${h(row.standingLabel)}</td><td class="num">${row.measures}</td><td class="num">${row.withTargets}</td><td class="num">${row.justified}</td><td class="num${row.lacking > 0 ? ' status-bad below' : ''}">${row.lacking}</td>${whereCell(row.location)}</tr>`,
+          `<tr><th scope="row">${h(row.planId ?? row.planTitle ?? '(no id)')}${row.planTitle && row.planId ? `<div class="muted">${h(row.planTitle)}</div>` : ''}</th><td>${h(row.type ?? '–')}</td><td>${h(row.periodLabel ?? '–')}</td><td>${h(row.standingLabel)}</td><td class="num">${row.measures}</td><td class="num">${row.withTargets}</td><td class="num">${row.toFillIn}</td><td class="num">${row.justified}</td><td class="num${row.lacking > 0 ? ' status-bad below' : ''}">${row.lacking}</td>${whereCell(row.location)}</tr>`,
         );
       }
       out.push('</tbody></table>');
@@ -477,6 +478,7 @@ export const csvColumns = [
   'standing',
   'measures',
   'with_targets',
+  'targets_to_fill_in',
   'justified_exceptions',
   'without_target',
   'position_id',
@@ -539,6 +541,7 @@ export function formatSummaryCsv(report: PlanAuditSummaryReport, options: Summar
         standing: row.standing,
         measures: row.measures,
         with_targets: row.withTargets,
+        targets_to_fill_in: row.toFillIn,
         justified_exceptions: row.justified,
         without_target: row.lacking,
       });

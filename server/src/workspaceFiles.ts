@@ -222,5 +222,17 @@ export function settingsFromRaw(raw: unknown, base: AuditSettings, where: string
       problems.push(`${where}: rules must be a map of rule id to severity.`);
     }
   }
-  return { settings: { reviewDate, fiscalYearStartMonth, rules: ruleSettings }, problems };
+  let fixAllInsertsPlaceholders = base.fixAllInsertsPlaceholders;
+  const rawFixAll = record.fix_all ?? record.fixAll;
+  if (rawFixAll !== undefined && rawFixAll !== null) {
+    const fixAll = typeof rawFixAll === 'object' && !Array.isArray(rawFixAll) ? (rawFixAll as Record<string, unknown>) : undefined;
+    const insert = fixAll ? (fixAll.insert_placeholders ?? fixAll.insertPlaceholders) : undefined;
+    if (typeof insert === 'boolean') {
+      fixAllInsertsPlaceholders = insert;
+    } else if (!fixAll || insert !== undefined) {
+      problems.push(`${where}: fix_all.insert_placeholders must be true or false.`);
+    }
+  }
+  const settings: AuditSettings = { reviewDate, fiscalYearStartMonth, rules: ruleSettings };
+  return { settings: fixAllInsertsPlaceholders === undefined ? settings : { ...settings, fixAllInsertsPlaceholders }, problems };
 }

@@ -15,6 +15,7 @@ import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import type { PlanAuditSummaryReport } from '../../server/src/core/summary';
 import { buildSummaryHtml, createNonce } from '../../client/src/summaryHtml';
+import { analyzeText } from '../../server/src/core/analyze';
 import type { SummaryResult } from '../../server/src/protocol';
 import { hostile, hostileDocuments, largeDocuments, loadFolder, samplesRoot, summarize } from '../unit/summaryFixtures';
 
@@ -321,6 +322,24 @@ describe('summary webview in headless Chromium', function () {
     assert.ok(reveals.length >= 2, 'rows still open their source');
     assert.ok(reveals.every((message) => message.uri?.startsWith('file:///ws/hostile.')), 'only the summary files are opened');
     await page.screenshot({ path: path.join(screenshotDir, 'summary-panel-hostile-dark.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('counts targets to fill in apart from targets, in the overview, the table, the bar and the badges (issue 13)', async () => {
+    const { page, log } = await openPanel('light');
+    const plan = `kind: plan\nversion: 1\nid: p\ntitle: P\nagency: A\nowner: O\nissue_area: x\ntype: annual\nstatus: final\nperiod: {start: 2017, end: 2017}\ngoals:\n  - id: g\n    title: G\n    measures:\n`;
+    const measure = (id: string, targets: string) => `      - id: ${id}\n        name: ${id}\n        unit: cases\n        data_source: log\n${targets}`;
+    const text = plan + measure('numeric', '        targets:\n          - {fiscal_year: 2017, value: 5}\n') + measure('empty', '        targets:\n          - {fiscal_year: 2017, value: }\n') + measure('none', '');
+    await postSummary(page, toResult(summarize([analyzeText('file:///ws/p.plan.yaml', text)])));
+    assert.match((await page.locator('.overview').textContent()) ?? '', /3 measures: 1 with targets · 1 to fill in · 0 justified · 1 without/);
+    assert.deepStrictEqual(await page.locator('#targets thead th').allTextContents(), ['Plan', 'Type', 'Period', 'Standing', 'Measures', 'With targets', 'To fill in', 'Justified', 'Without', 'Share']);
+    const row = page.locator('#targets tbody tr').first();
+    assert.deepStrictEqual(await row.locator('td.num').allTextContents(), ['3', '1', '1', '0', '1']);
+    assert.strictEqual(await row.locator('svg.bar').getAttribute('aria-label'), '3 measures: 1 with targets, 1 with targets to fill in, 0 justified exceptions, 1 without a target');
+    assert.strictEqual(await row.locator('svg.bar rect.bar-warn').count(), 1);
+    await row.locator('details summary').click();
+    assert.deepStrictEqual(await row.locator('.plain-list .badge').allTextContents(), ['✓Has targets', '!Targets to fill in', '✗No target']);
+    assert.deepStrictEqual(log.errors, []);
     await page.context().close();
   });
 

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { explicitSettings } from '../../client/src/explicitSettings';
+import { explicitSettings, serverSettingKeys } from '../../client/src/explicitSettings';
 import type { AuditSettings } from '../../server/src/core/analyze';
 import { defaultAuditSettings } from '../../server/src/core/analyze';
 import { resolveSettings } from '../../server/src/settings';
@@ -127,5 +127,24 @@ describe('explicitSettings: what the extension sends the server', () => {
     const sent = explicitSettings((key) => ({ isSet: key === 'fiscalYearStartMonth', value: 10 }));
     assert.deepStrictEqual(sent, { fiscalYearStartMonth: 10 });
     assert.strictEqual(resolveSettings(file.settings, sent).settings.fiscalYearStartMonth, 10);
+  });
+});
+
+describe('the settings the extension contributes', () => {
+  const root = path.resolve(__dirname, '../..');
+  const contributed = Object.keys(
+    (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, unknown> } } }).contributes.configuration.properties,
+  );
+
+  it('are each in the README settings table', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    assert.deepStrictEqual(contributed.filter((key) => !readme.includes(`| \`${key}\` |`)), []);
+  });
+
+  it('reach the server when the user sets them (all but the client-side trace)', () => {
+    assert.deepStrictEqual(
+      contributed.filter((key) => key !== 'planAudit.trace.server').sort(),
+      serverSettingKeys.map((key) => `planAudit.${key}`).sort(),
+    );
   });
 });

@@ -73,7 +73,7 @@ describe('summary', () => {
           ['importers-removed-from-targeting-rule', 'lacking'],
         ],
       );
-      assert.deepStrictEqual(summary.targets.totals, { plans: 9, measures: 4, withTargets: 0, justified: 0, lacking: 4 });
+      assert.deepStrictEqual(summary.targets.totals, { plans: 9, measures: 4, withTargets: 0, toFillIn: 0, justified: 0, lacking: 4 });
     });
 
     const mandated = summary.staffing.tables.find((table) => table.kind === 'mandated');
@@ -176,7 +176,7 @@ describe('summary', () => {
     assert.strictEqual(scopeIndexOf(report, staffingUri), 1);
     assert.strictEqual(scopeIndexOf(report, 'file:///elsewhere.plan.yaml'), 0);
     const firearms = report.scopes[0];
-    assert.deepStrictEqual(firearms.targets.totals, { plans: 1, measures: 9, withTargets: 0, justified: 0, lacking: 9 });
+    assert.deepStrictEqual(firearms.targets.totals, { plans: 1, measures: 9, withTargets: 0, toFillIn: 0, justified: 0, lacking: 9 });
     assert.ok(firearms.files.every((file) => file.findings !== undefined), 'findings are counted per file when given');
   });
 

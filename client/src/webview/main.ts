@@ -293,7 +293,7 @@ function renderOverview(scope: PlanAuditSummary): HTMLElement {
       'dl',
       { className: 'overview-list' },
       item('Plan coverage', `${coverage.current} current · ${coverage.outdated} outdated · ${coverage.missing} missing`),
-      item('Targets', `${targets.measures} measures: ${targets.withTargets} with targets · ${targets.justified} justified · ${targets.lacking} without`),
+      item('Targets', `${targets.measures} measures: ${targets.withTargets} with targets · ${targets.toFillIn} to fill in · ${targets.justified} justified · ${targets.lacking} without`),
       item('Staffing', `${staffing.positions} positions: ${staffing.generallyBelowMinimum} generally below minimum · ${staffing.generallyBelowOptimal} below optimal · ${staffing.declining} declining`),
       item('Recommendations', `${recommendations.open} open · ${recommendations.openTooLong} open too long`),
     ),
@@ -494,10 +494,11 @@ function targetsBar(row: TargetsRow): SVGSVGElement {
   const width = 120;
   const height = 12;
   const total = Math.max(row.measures, 1);
-  const chart = svg('svg', { class: 'bar', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${plural(row.measures, 'measure')}: ${row.withTargets} with targets, ${row.justified} justified exceptions, ${row.lacking} without a target` });
+  const chart = svg('svg', { class: 'bar', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${plural(row.measures, 'measure')}: ${row.withTargets} with targets, ${row.toFillIn} with targets to fill in, ${row.justified} justified exceptions, ${row.lacking} without a target` });
   let x = 0;
   for (const [count, className] of [
     [row.withTargets, 'bar-good'],
+    [row.toFillIn, 'bar-warn'],
     [row.justified, 'bar-justified'],
     [row.lacking, 'bar-bad'],
   ] as const) {
@@ -513,17 +514,29 @@ function targetsBar(row: TargetsRow): SVGSVGElement {
   return chart;
 }
 
+/** The badge of each target state; a state this page does not know shows as bad, never as good. */
+const measureBadge: Readonly<Record<string, string>> = { targets: 'good', toFillIn: 'warn', justified: 'justified', lacking: 'bad' };
+
 function renderTargets(scope: PlanAuditSummary): HTMLElement {
   const totals = scope.targets.totals;
   return section(
     'targets',
     'Targets',
-    el('p', { text: `${plural(totals.measures, 'measure')} in ${plural(totals.plans, 'plan')}: ${totals.withTargets} with targets, ${plural(totals.justified, 'justified exception')}, ${totals.lacking} without a target.` }),
-    el('p', { className: 'legend' }, legendSwatch('bar-good', 'with targets'), legendSwatch('bar-justified', 'justified exception'), legendSwatch('bar-bad', 'without a target')),
+    el('p', {
+      text: `${plural(totals.measures, 'measure')} in ${plural(totals.plans, 'plan')}: ${totals.withTargets} with targets, ${totals.toFillIn} with targets to fill in, ${plural(totals.justified, 'justified exception')}, ${totals.lacking} without a target.`,
+    }),
+    el(
+      'p',
+      { className: 'legend' },
+      legendSwatch('bar-good', 'with targets'),
+      legendSwatch('bar-warn', 'targets to fill in'),
+      legendSwatch('bar-justified', 'justified exception'),
+      legendSwatch('bar-bad', 'without a target'),
+    ),
     dataTable<TargetsRow>({
       key: 'targets',
       caption: 'Measures and targets by plan',
-      headers: [{ text: 'Plan' }, { text: 'Type' }, { text: 'Period' }, { text: 'Standing' }, { text: 'Measures', numeric: true }, { text: 'With targets', numeric: true }, { text: 'Justified', numeric: true }, { text: 'Without', numeric: true }, { text: 'Share' }],
+      headers: [{ text: 'Plan' }, { text: 'Type' }, { text: 'Period' }, { text: 'Standing' }, { text: 'Measures', numeric: true }, { text: 'With targets', numeric: true }, { text: 'To fill in', numeric: true }, { text: 'Justified', numeric: true }, { text: 'Without', numeric: true }, { text: 'Share' }],
       rows: scope.targets.rows,
       rowKey: (row, index) => `${str(row.planId)}#${index}`,
       rowLocation: (row) => row.location,
@@ -552,7 +565,7 @@ function renderTargets(scope: PlanAuditSummary): HTMLElement {
                   {},
                   sourceButton(str(measure.name, str(measure.id, 'measure')), measure.location, `targets:${str(row.planId)}:m${index}`),
                   ' ',
-                  statusBadge(measure.state === 'targets' ? 'good' : measure.state === 'justified' ? 'justified' : 'bad', str(measure.stateLabel)),
+                  statusBadge(measureBadge[measure.state] ?? 'bad', str(measure.stateLabel)),
                   measure.reason ? el('span', { className: 'muted', text: ` ${str(measure.reason)}` }) : undefined,
                 ),
               ),
@@ -567,6 +580,7 @@ function renderTargets(scope: PlanAuditSummary): HTMLElement {
           el('td', { text: str(row.standingLabel) }),
           el('td', { className: 'num', text: String(row.measures) }),
           el('td', { className: 'num', text: String(row.withTargets) }),
+          el('td', { className: 'num', text: String(row.toFillIn) }),
           el('td', { className: 'num', text: String(row.justified) }),
           el('td', { className: row.lacking > 0 ? 'num cell-bad' : 'num', text: String(row.lacking) }),
           el('td', {}, targetsBar(row)),

@@ -36,6 +36,12 @@ export interface AuditSettings {
   readonly fiscalYearStartMonth: number;
   /** Per-rule severity; `off` disables a rule. Rules not listed keep their default. */
   readonly rules: Readonly<Record<string, Severity | 'off'>>;
+  /**
+   * Whether fix-all (`source.fixAll.planAudit`, often run on save) also applies fixes that insert
+   * empty values to fill in (`planAudit.fixAll.insertPlaceholders`; off unless set). Quick fixes
+   * offer them either way.
+   */
+  readonly fixAllInsertsPlaceholders?: boolean;
 }
 
 export const defaultAuditSettings: AuditSettings = { fiscalYearStartMonth: 10, rules: {} };

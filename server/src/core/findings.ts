@@ -25,6 +25,12 @@ export interface Fix {
   readonly title: string;
   /** The single obvious fix, applied by "Auto Fix" / Ctrl+. Enter. At most one per finding. */
   readonly isPreferred?: boolean;
+  /**
+   * True when applying the fix leaves nothing to fill in: a rename or a replacement. Fixes that insert
+   * keys with empty values (a `targets:` skeleton, `owner:`) are left out of fix-all unless the
+   * `planAudit.fixAll.insertPlaceholders` setting asks for them: fix-all often runs on every save.
+   */
+  readonly complete?: boolean;
   readonly edits: readonly TextEdit[];
 }
 

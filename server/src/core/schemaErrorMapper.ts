@@ -164,6 +164,7 @@ export class ErrorMapper {
       const fix: Fix = {
         title: `Rename to \`${suggestion}\``,
         isPreferred: true,
+        complete: true,
         edits: [{ offset: pair.key.start, deleteCount: pair.key.end - pair.key.start, insertText: suggestion }],
       };
       return this.finding(span, `Unknown key ${quoteKey(key)} — did you mean \`${suggestion}\`?`, [fix]);
@@ -211,6 +212,7 @@ export class ErrorMapper {
     const fix: Fix = {
       title: `Change to \`${suggestion}\``,
       isPreferred: suggestion === named ? true : undefined,
+      complete: true,
       edits: [{ offset: node.start, deleteCount: node.end - node.start, insertText: suggestion }],
     };
     const expected = suggestion === named ? '' : ` (or \`${named}\`, as the file name says)`;

@@ -25,6 +25,7 @@ import type { OptimalRangeIssue, PositionAnalysis } from './staffingAnalysis';
 import { analyzePosition, formatOptimalRange } from './staffingAnalysis';
 import { openTooLongYears } from './rules/recommendation-open-too-long';
 import { applySuppressions } from './suppressions';
+import { hasNumericValue, targetStanding } from './targetValues';
 import { getNode, getPair, spanOf } from './tree';
 
 /** A 0-based line and UTF-16 character, as in LSP. */
@@ -51,8 +52,13 @@ export interface SummaryFile {
 /** Labels shown with every status, so no status is told by colour alone. */
 export const coverageStatusLabels: Readonly<Record<CoverageStatus, string>> = { current: 'Current', outdated: 'Outdated', missing: 'Missing' };
 export const planStandingLabels: Readonly<Record<PlanStanding, string>> = { current: 'Current', outdated: 'Outdated', undated: 'Final, no period', draft: 'Draft (does not count)' };
-export type TargetState = 'targets' | 'justified' | 'lacking';
-export const targetStateLabels: Readonly<Record<TargetState, string>> = { targets: 'Has targets', justified: 'Justified exception', lacking: 'No target' };
+/**
+ * `targets`: at least one target with a numeric value; `toFillIn`: target entries but none with a
+ * numeric value yet (an empty `value:` the quick fix inserted, or `TBD`); `justified`: a stated reason
+ * instead of targets; `lacking`: no target at all.
+ */
+export type TargetState = 'targets' | 'toFillIn' | 'justified' | 'lacking';
+export const targetStateLabels: Readonly<Record<TargetState, string>> = { targets: 'Has targets', toFillIn: 'Targets to fill in', justified: 'Justified exception', lacking: 'No target' };
 
 /** A plan as listed under its area (Table 11). */
 export interface SummaryPlan {
@@ -97,12 +103,14 @@ export interface MeasureTargets {
   readonly stateLabel: string;
   /** The recorded reason of a justified exception (`target_not_applicable`, or an exception comment). */
   readonly reason?: string;
-  /** Fiscal years that have a target. */
+  /** Fiscal years that have a target with a numeric value. */
   readonly targetYears: readonly number[];
+  /** Fiscal years whose target has no numeric value yet. */
+  readonly toFillInYears: readonly number[];
   readonly location: SourceLocation;
 }
 
-/** Targets of one plan: how many measures, with targets, justified exceptions, lacking. */
+/** Targets of one plan: how many measures, with targets, with targets to fill in, justified exceptions, lacking. */
 export interface TargetsRow {
   readonly planId?: string;
   readonly planTitle?: string;
@@ -112,7 +120,10 @@ export interface TargetsRow {
   readonly standing: PlanStanding;
   readonly standingLabel: string;
   readonly measures: number;
+  /** Measures with at least one target whose value is a number: the only ones that have targets. */
   readonly withTargets: number;
+  /** Measures whose targets all lack a numeric value (placeholders): not counted as with targets. */
+  readonly toFillIn: number;
   readonly justified: number;
   readonly lacking: number;
   readonly measureRows: readonly MeasureTargets[];
@@ -120,7 +131,14 @@ export interface TargetsRow {
 }
 
 export interface TargetsSummary {
-  readonly totals: { readonly plans: number; readonly measures: number; readonly withTargets: number; readonly justified: number; readonly lacking: number };
+  readonly totals: {
+    readonly plans: number;
+    readonly measures: number;
+    readonly withTargets: number;
+    readonly toFillIn: number;
+    readonly justified: number;
+    readonly lacking: number;
+  };
   readonly rows: readonly TargetsRow[];
 }
 
@@ -427,9 +445,10 @@ function notApplicableReason(measure: Measure): string | undefined {
 }
 
 /**
- * Judges the measures of one plan. A measure without targets is a justified exception when it states why
- * (`target_not_applicable: <reason>`) or when a reasoned exception comment suppresses its
- * `measure-without-target` finding (the same comment logic the engine applies).
+ * Judges the measures of one plan. Only a target with a numeric value counts (targetValues.ts); a
+ * measure whose targets all lack one has targets to fill in. A measure without targets is a justified
+ * exception when it states why (`target_not_applicable: <reason>`) or when a reasoned exception comment
+ * suppresses its `measure-without-target` finding (the same comment logic the engine applies).
  */
 function judgeMeasures(document: AuditedDocument<Plan>): MeasureTargets[] {
   const measures = allMeasures(document.model);
@@ -437,9 +456,11 @@ function judgeMeasures(document: AuditedDocument<Plan>): MeasureTargets[] {
   const undecided: { index: number; span: Span }[] = [];
   for (const measure of measures) {
     const anchor = spanOf(entryAnchor(measure.node));
-    const targetYears = measure.targets.map((target) => target.fiscalYear).filter((year): year is number => year !== undefined);
-    const base = { id: measure.id, name: measure.name, targetYears, location: at(document.uri, anchor) };
-    if (measure.targets.length > 0) {
+    const yearsOf = (numeric: boolean) =>
+      measure.targets.filter((target) => hasNumericValue(target) === numeric && target.fiscalYear !== undefined).map((target) => target.fiscalYear as number);
+    const base = { id: measure.id, name: measure.name, targetYears: yearsOf(true), toFillInYears: yearsOf(false), location: at(document.uri, anchor) };
+    const standing = targetStanding(measure);
+    if (standing === 'numeric') {
       rows.push({ ...base, state: 'targets', stateLabel: targetStateLabels.targets });
       continue;
     }
@@ -448,7 +469,8 @@ function judgeMeasures(document: AuditedDocument<Plan>): MeasureTargets[] {
       rows.push({ ...base, state: 'justified', stateLabel: targetStateLabels.justified, reason });
       continue;
     }
-    rows.push({ ...base, state: 'lacking', stateLabel: targetStateLabels.lacking });
+    const state: TargetState = standing === 'toFillIn' ? 'toFillIn' : 'lacking';
+    rows.push({ ...base, state, stateLabel: targetStateLabels[state] });
     if (measure.targetNotApplicablePair === undefined) {
       undecided.push({ index: rows.length - 1, span: anchor });
     }
@@ -483,6 +505,7 @@ function summarizeTargets(workspace: WorkspaceView, context: SummaryContext): Ta
       standingLabel: planStandingLabels[standing],
       measures: measureRows.length,
       withTargets: count('targets'),
+      toFillIn: count('toFillIn'),
       justified: count('justified'),
       lacking: count('lacking'),
       measureRows,
@@ -495,6 +518,7 @@ function summarizeTargets(workspace: WorkspaceView, context: SummaryContext): Ta
       plans: rows.length,
       measures: sum((row) => row.measures),
       withTargets: sum((row) => row.withTargets),
+      toFillIn: sum((row) => row.toFillIn),
       justified: sum((row) => row.justified),
       lacking: sum((row) => row.lacking),
     },

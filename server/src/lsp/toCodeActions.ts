@@ -35,7 +35,13 @@ function matches(finding: Finding, diagnostic: Diagnostic, document: TextDocumen
  * Builds the code actions for the diagnostics in the request's context. `only` filters by kind, as the
  * client asks (e.g. only `source.fixAll` on save).
  */
-export function toCodeActions(document: TextDocument, findings: readonly Finding[], diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
+export function toCodeActions(
+  document: TextDocument,
+  findings: readonly Finding[],
+  diagnostics: readonly Diagnostic[],
+  only: readonly string[] | undefined,
+  options: FixAllOptions = {},
+): CodeAction[] {
   const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
   const actions: CodeAction[] = [];
   if (wants(CodeActionKind.QuickFix)) {
@@ -53,7 +59,7 @@ export function toCodeActions(document: TextDocument, findings: readonly Finding
     }
   }
   if (wants(fixAllKind)) {
-    const preferred = preferredFixes(findings);
+    const preferred = preferredFixes(findings, options);
     if (preferred.length > 0) {
       actions.push({
         title: `Fix all auto-fixable Plan Audit problems (${preferred.length})`,
@@ -65,7 +71,19 @@ export function toCodeActions(document: TextDocument, findings: readonly Finding
   return actions;
 }
 
-/** The preferred fix of each unsuppressed finding. */
-export function preferredFixes(findings: readonly Finding[]): Fix[] {
-  return findings.filter((finding) => !finding.suppressed).flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.isPreferred));
+/** What fix-all applies besides complete fixes (the `planAudit.fixAll.*` settings). */
+export interface FixAllOptions {
+  /** Also fixes that insert empty values to fill in (`Fix.complete` not set). Off by default. */
+  readonly insertPlaceholders?: boolean;
+}
+
+/**
+ * The fixes fix-all applies: the preferred fix of each unsuppressed finding, when it is complete (a
+ * rename, a replacement) or when `insertPlaceholders` is set. Fix-all often runs on every save, and
+ * must not scaffold empty `targets:` or `owner:` keys into a file the auditor did not ask to change.
+ */
+export function preferredFixes(findings: readonly Finding[], options: FixAllOptions = {}): Fix[] {
+  return findings
+    .filter((finding) => !finding.suppressed)
+    .flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.isPreferred && (fix.complete === true || options.insertPlaceholders === true)));
 }

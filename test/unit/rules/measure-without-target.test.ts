@@ -71,7 +71,28 @@ ${measure}`;
     const [finding] = findingsOf(text);
     const fixed = applyFix(text, finding.fixes![0]);
     assert.ok(!/[^\r]\n/.test(fixed), 'every line break is CRLF');
-    assert.deepStrictEqual(findingsOf(fixed), []);
+    assert.deepStrictEqual(findingsOf(fixed.replace('value: ', 'value: 120')), []);
+  });
+
+  it('keeps the finding while the targets the fix inserted have no value: they are still to fill in (issue 13)', () => {
+    const text = plan('      - id: m1\n        name: Audits\n        unit: audits\n');
+    const [finding] = findingsOf(text);
+    const fixed = applyFix(text, finding.fixes![0]);
+    assert.match(fixed, /value: {2}# FY2017 target \(audits\)/);
+    const after = findingsOf(fixed);
+    assert.deepStrictEqual(
+      after.map((f) => [fixed.slice(f.span[0], f.span[1]), f.message, f.fixes]),
+      [['name', 'Measure `m1` (“Audits”) has targets to fill in: no target (FY2017) has a numeric value yet. Write each target level as a number, or state why a target is not applicable.', undefined]],
+    );
+    for (const placeholder of ['value: TBD', 'value: ""', 'value: "120"', 'value: .nan']) {
+      assert.strictEqual(findingsOf(fixed.replace(/value: [^\n]*/, placeholder)).length, 1, placeholder);
+    }
+    assert.deepStrictEqual(findingsOf(fixed.replace(/value: [^\n]*/, 'value: 0')), [], 'zero is a target level');
+  });
+
+  it('counts a measure with one numeric target among empty ones as having targets (target-not-numeric reports the empty ones)', () => {
+    const text = plan('      - id: m1\n        name: Audits\n        targets:\n          - {fiscal_year: 2017, value: 12}\n          - {fiscal_year: 2018, value: }\n');
+    assert.deepStrictEqual(findingsOf(text), []);
   });
 
   it('is not reported for an empty targets list when a reason is given instead', () => {

@@ -13,6 +13,7 @@ import type { Rule } from '../rule';
 import { getPair, spanOf } from '../tree';
 import { planPeriod } from '../period';
 import { minOf } from '../arrays';
+import { hasNumericValue } from '../targetValues';
 
 export const measureWithoutBaseline: Rule<Plan> = {
   id: 'measure-without-baseline',
@@ -24,7 +25,8 @@ export const measureWithoutBaseline: Rule<Plan> = {
   check(document, _context, report) {
     const plan = document.model;
     for (const measure of allMeasures(plan)) {
-      if (measure.targets.length === 0 || hasBaselineValue(measure)) {
+      // Targets still to fill in (no numeric value) have nothing to judge against a baseline yet.
+      if (!measure.targets.some(hasNumericValue) || hasBaselineValue(measure)) {
         continue;
       }
       const label = describeEntry(measure.id, measure.name);

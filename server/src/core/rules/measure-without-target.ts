@@ -1,6 +1,8 @@
 /**
- * measure-without-target: a performance measure with no `targets` and no `target_not_applicable`.
- * GAO-17-618 found exactly this in CBP's Priority Trade Issue plans (recommendation 1).
+ * measure-without-target: a performance measure with no target level and no `target_not_applicable`.
+ * GAO-17-618 found exactly this in CBP's Priority Trade Issue plans (recommendation 1). Only a target
+ * with a numeric value counts (targetValues.ts): a measure whose targets are all still to fill in (the
+ * empty `value:` the quick fix inserts, or `TBD`) keeps its finding, worded for what is left to do.
  */
 import type { Fix, TextEdit } from '../findings';
 import type { FixTarget, NewLine } from '../fixes';
@@ -8,6 +10,7 @@ import { columnOf, insertIntoMap, lineEndOf, renderBlock, renderFlow } from '../
 import type { Measure, Plan } from '../model';
 import { allMeasures, describeEntry, entryAnchor } from '../model';
 import { planYears } from '../period';
+import { targetStanding } from '../targetValues';
 import type { AuditedDocument, Rule } from '../rule';
 import { spanOf } from '../tree';
 
@@ -24,7 +27,17 @@ export const measureWithoutTarget: Rule<Plan> = {
   check(document, _context, report) {
     const plan = document.model;
     for (const measure of allMeasures(plan)) {
-      if (hasTargets(measure) || measure.targetNotApplicablePair) {
+      const standing = targetStanding(measure);
+      if (standing === 'numeric' || measure.targetNotApplicablePair) {
+        continue;
+      }
+      if (standing === 'toFillIn') {
+        const years = measure.targets.map((target) => target.fiscalYear).filter((year): year is number => year !== undefined);
+        const which = years.length === 0 ? '' : ` (${years.map((year) => `FY${year}`).join(', ')})`;
+        report({
+          span: spanOf(entryAnchor(measure.node)),
+          message: `Measure ${describeEntry(measure.id, measure.name)} has targets to fill in: no target${which} has a numeric value yet. Write each target level as a number, or state why a target is not applicable.`,
+        });
         continue;
       }
       const years = planYears(plan, maxGeneratedYears);
@@ -37,10 +50,6 @@ export const measureWithoutTarget: Rule<Plan> = {
     }
   },
 };
-
-function hasTargets(measure: Measure): boolean {
-  return measure.targets.length > 0;
-}
 
 function formatYears(years: readonly number[]): string {
   return years.length === 1 ? `FY${years[0]}` : `each of FY${years[0]}–FY${years[years.length - 1]}`;

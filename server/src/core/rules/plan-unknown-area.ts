@@ -75,6 +75,7 @@ export const planUnknownArea: Rule<Plan> = {
     const fixes: Fix[] = candidates.slice(0, maxCandidates).map((candidate, index) => ({
       title: `Change to \`${candidate.id}\`${candidate.title ? ` (${candidate.title})` : ''}`,
       isPreferred: index === 0 && unambiguous ? true : undefined,
+      complete: true,
       edits: [{ offset: valueNode.start, deleteCount: valueLength, insertText: yamlScalar(candidate.id) }],
     }));
     report({ span: spanOf(valueNode), message: `${head}${hint} Use an area id from the portfolio, or add the area to it.`, fixes });
