@@ -252,7 +252,7 @@ describe('validateSchema', () => {
       assert.deepStrictEqual(seen(text, findings), [{ ruleId: 'schema', under: 'tragets', message: 'Unknown key `tragets` — did you mean `targets`?' }]);
       const offset = text.indexOf('tragets');
       assert.deepStrictEqual(findings[0].fixes, [
-        { title: 'Rename to `targets`', isPreferred: true, edits: [{ offset, deleteCount: 'tragets'.length, insertText: 'targets' }] },
+        { title: 'Rename to `targets`', isPreferred: true, complete: true, edits: [{ offset, deleteCount: 'tragets'.length, insertText: 'targets' }] },
       ]);
       const fixed = applyFix(text, findings[0]);
       assert.strictEqual(fixed, plan);
