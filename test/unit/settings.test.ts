@@ -15,7 +15,7 @@ import { readConfigFile } from '../../server/src/workspaceFiles';
 import { auditFiles, ofRule } from './rules/workspaceHelpers';
 
 /** Reads `.plan-audit.yaml` with `text` from a fresh folder, as the server and the CLI do. */
-function fileSettings(text: string): { settings: AuditSettings; problems: string[] } {
+function fileSettings(text: string): ReturnType<typeof readConfigFile> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-audit-settings-'));
   try {
     fs.writeFileSync(path.join(folder, '.plan-audit.yaml'), text);
@@ -36,15 +36,19 @@ rules:
   plan-without-owner: off
   staffing-declining: warning
   measure-without-baseline: error
+fix_all:
+  insert_placeholders: true
 `);
 
 describe('settings precedence: editor > .plan-audit.yaml > defaults', () => {
   it('reads .plan-audit.yaml over the defaults, `off` included', () => {
     assert.deepStrictEqual(file.problems, []);
+    assert.strictEqual(file.document, undefined, 'no finding in the file');
     assert.deepStrictEqual(file.settings, {
       reviewDate: '2017-02-28',
       fiscalYearStartMonth: 1,
       rules: { 'plan-without-owner': 'off', 'staffing-declining': 'warning', 'measure-without-baseline': 'error' },
+      fixAllInsertsPlaceholders: true,
     });
     assert.deepStrictEqual(fileSettings('').settings, defaultAuditSettings);
   });
@@ -66,19 +70,35 @@ describe('settings precedence: editor > .plan-audit.yaml > defaults', () => {
       reviewDate: '2018-03-01',
       fiscalYearStartMonth: 10,
       rules: { 'plan-without-owner': 'warning', 'staffing-declining': 'off' },
+      fixAll: { insertPlaceholders: false },
     });
     assert.deepStrictEqual(problems, []);
     assert.deepStrictEqual(settings, {
       reviewDate: '2018-03-01',
       fiscalYearStartMonth: 10,
       rules: { 'plan-without-owner': 'warning', 'staffing-declining': 'off', 'measure-without-baseline': 'error' },
+      fixAllInsertsPlaceholders: false,
     });
   });
 
   it('falls back to the file, not the default, when an editor value is bad, and says why', () => {
-    const { settings, problems } = resolveSettings(file.settings, { reviewDate: '28/02/2018', fiscalYearStartMonth: 13, rules: { 'plan-without-owner': 'loud' } });
+    const { settings, problems } = resolveSettings(file.settings, {
+      reviewDate: '28/02/2018',
+      fiscalYearStartMonth: 13,
+      rules: { 'plan-without-owner': 'loud' },
+      fixAll: { insertPlaceholders: 'yes' },
+    });
     assert.deepStrictEqual(settings, file.settings);
-    assert.strictEqual(problems.length, 3);
+    assert.strictEqual(problems.length, 4);
+  });
+
+  it('reports a bad fix_all in .plan-audit.yaml as a finding in it, and keeps the default', () => {
+    const bad = fileSettings('fix_all:\n  insert_placeholders: yes\n  insert_placeholder: true\n');
+    assert.strictEqual(bad.settings.fixAllInsertsPlaceholders, undefined);
+    assert.deepStrictEqual(bad.document?.baseFindings.map((finding) => [finding.severity, finding.message]), [
+      ['error', '`fix_all.insert_placeholders` should be `true` or `false` (found "yes"): it is not applied.'],
+      ['warning', 'Unknown setting `fix_all.insert_placeholder` in `.plan-audit.yaml`: it is ignored. `fix_all` holds `insert_placeholders`.'],
+    ]);
   });
 
   it('an empty editor review date leaves the file’s date (the setting’s default is "")', () => {

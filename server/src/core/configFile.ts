@@ -7,6 +7,8 @@
  *     fiscal_year_start_month: 10      # 1-12
  *     rules:
  *       plan-without-owner: warning    # error | warning | information | hint | off
+ *     fix_all:
+ *       insert_placeholders: false     # fix-all also inserts empty values to fill in
  *
  * A value that is wrong is reported and not applied (the default, or the editor's setting, stays); the
  * other settings of the file still apply. A file that is not valid YAML applies none of them.
@@ -25,7 +27,10 @@ import { SchemaRuleIds } from './schemaRuleIds';
 export const configFileName = '.plan-audit.yaml';
 
 /** The settings a configuration file may hold; the camel-case spellings are the editor's names. */
-const settingKeys = ['review_date', 'fiscal_year_start_month', 'rules', 'reviewDate', 'fiscalYearStartMonth'];
+const settingKeys = ['review_date', 'fiscal_year_start_month', 'rules', 'fix_all', 'reviewDate', 'fiscalYearStartMonth', 'fixAll'];
+
+/** The settings, as the messages about an unknown or misplaced one list them. */
+const settingList = '`review_date`, `fiscal_year_start_month`, `rules` and `fix_all`';
 
 const severities: readonly (Severity | 'off')[] = ['error', 'warning', 'information', 'hint', 'off'];
 
@@ -77,12 +82,13 @@ export function analyzeConfigText(uri: string, text: string, base: AuditSettings
     return result(base); // an empty file sets nothing
   }
   if (root.kind !== 'map') {
-    problem([root.start, root.end], `\`${configFileName}\` should be a map of settings (\`review_date\`, \`fiscal_year_start_month\`, \`rules\`), not ${describeNode(root, text)}: its settings are not applied.`);
+    problem([root.start, root.end], `\`${configFileName}\` should be a map of settings (${settingList}), not ${describeNode(root, text)}: its settings are not applied.`);
     return result(base);
   }
   let reviewDate = base.reviewDate;
   let fiscalYearStartMonth = base.fiscalYearStartMonth;
   const rules: Record<string, Severity | 'off'> = { ...base.rules };
+  let fixAllInsertsPlaceholders = base.fixAllInsertsPlaceholders;
   reportRepeatedKeys(root, '', problem);
   for (const { key, value } of root.pairs) {
     const name = String(key.value);
@@ -115,13 +121,38 @@ export function analyzeConfigText(uri: string, text: string, base: AuditSettings
           problem(valueSpan, `\`rules\` should be a map of rule id to severity (\`plan-without-owner: warning\`), not ${describeNode(value, text)}: it is not applied.`);
         }
         break;
+      case 'fix_all':
+      case 'fixAll':
+        if (value.kind === 'map') {
+          fixAllInsertsPlaceholders = readFixAll(text, value, problem) ?? fixAllInsertsPlaceholders;
+        } else {
+          problem(valueSpan, `\`${name}\` should be a map such as \`{insert_placeholders: true}\`, not ${describeNode(value, text)}: it is not applied.`);
+        }
+        break;
       default: {
         const near = closestMatch(name, settingKeys);
-        problem(keySpan, `Unknown setting \`${name}\` in \`${configFileName}\`${near ? ` (did you mean \`${near}\`?)` : ''}: it is ignored. The settings are \`review_date\`, \`fiscal_year_start_month\` and \`rules\`.`, 'warning');
+        problem(keySpan, `Unknown setting \`${name}\` in \`${configFileName}\`${near ? ` (did you mean \`${near}\`?)` : ''}: it is ignored. The settings are ${settingList}.`, 'warning');
       }
     }
   }
-  return result({ reviewDate, fiscalYearStartMonth, rules });
+  const settings: AuditSettings = { reviewDate, fiscalYearStartMonth, rules };
+  return result(fixAllInsertsPlaceholders === undefined ? settings : { ...settings, fixAllInsertsPlaceholders });
+}
+
+/** `fix_all: {insert_placeholders: <bool>}`: whether fix-all also inserts placeholders; undefined when not set. */
+function readFixAll(text: string, map: MapNode, problem: (span: Span, message: string, severity?: Severity) => void): boolean | undefined {
+  let insert: boolean | undefined;
+  for (const { key, value } of map.pairs) {
+    const name = String(key.value);
+    if (name !== 'insert_placeholders' && name !== 'insertPlaceholders') {
+      problem([key.start, key.end], `Unknown setting \`fix_all.${name}\` in \`${configFileName}\`: it is ignored. \`fix_all\` holds \`insert_placeholders\`.`, 'warning');
+    } else if (value.kind === 'scalar' && !value.quoted && typeof value.value === 'boolean') {
+      insert = value.value;
+    } else if (!(value.kind === 'scalar' && value.value === null)) {
+      problem(value.start === value.end ? [key.start, key.end] : [value.start, value.end], `\`fix_all.${name}\` should be \`true\` or \`false\` (found ${describeNode(value, text)}): it is not applied.`);
+    }
+  }
+  return insert;
 }
 
 function readRules(text: string, map: MapNode, ruleIds: ReadonlySet<string>, rules: Record<string, Severity | 'off'>, problem: (span: Span, message: string, severity?: Severity) => void): void {
