@@ -18,6 +18,7 @@ import { getMapItems, getSeq, isKnownWithoutDuplicateKeys, spanOf, walk } from '
 import { parseLines } from '../../server/src/core/parseLines';
 import { checkDuplicates } from '../../server/src/core/duplicateChecks';
 import { createAnalysisCache } from '../../server/src/core/analysisCache';
+import { styledPlan } from './planStyles';
 
 /** Per-unit results shared by every analysis of this file's documents, as the server keeps them for an open document. */
 const unitCache = createAnalysisCache({ reuseUnits: true });
@@ -252,14 +253,39 @@ describe('reparseIncrementally', () => {
     assert.strictEqual(edit(base, replaceIn(plan, 'unit: audits', 'unit: &u audits')).incremental, undefined, 'an anchor');
     assert.strictEqual(edit(base, replaceIn(plan, 'unit: surveys', 'unit: *u')).incremental, undefined, 'an alias');
     assert.strictEqual(edit(base, replaceIn(plan, 'value: 120', 'value: !!str 120')).incremental, undefined, 'a tag');
-    // An alias elsewhere in the file: copies keep their anchor's offsets, so nothing after it can be moved.
+    // An alias elsewhere in the file: its copy keeps its anchor's offsets and is shared as it is.
     const aliased = plan.replace('owner: Director, AD/CVD Division', 'owner: &o Director\nagency: *o');
     const document = parseWithYaml(uri, aliased);
     assert.deepStrictEqual(document.findings, []);
-    assert.strictEqual(edit(document, replaceIn(aliased, '120', '125')).incremental, undefined);
+    assert.ok(edit(document, replaceIn(aliased, '120', '125')).incremental);
     // `*` in plain text is no alias: the fast path stays open.
     const starred = plan.replace('Second goal', 'Second goal *see note*');
     assert.ok(edit(parseWithYaml(uri, starred), replaceIn(starred, '120', '125')).incremental);
+  });
+
+  it('re-parses documents with anchors and aliases, except where an edit touches what an alias stands for', () => {
+    // A unit shared by alias with a later measure; an anchored empty list copied at the end.
+    const text = `${plan
+      .replace('unit: audits', 'unit: &u audits')
+      .replace('unit: importers', 'unit: importers\n        data_source: *u')
+      .replace('measures: []', 'measures: &none []')}extra: *none\n`;
+    const document = parseWithYaml(uri, text);
+    assert.deepStrictEqual(document.findings, []);
+    assert.ok(document.traits?.hasAliases && document.traits.aliasExpansion === 2 && document.traits.spliceable);
+    // Elsewhere: between anchor and alias, after the alias, before the last copy; any length change.
+    for (const [find, replace] of [['Director, AD/CVD Division', 'Director'], ['120', '125'], ['unit: importers', 'unit: importers and exporters'], ['surveys', 'polls']] as const) {
+      assert.ok(edit(document, replaceIn(text, find, replace)).incremental, `${find} → ${replace}`);
+    }
+    // The anchored value, an alias, or a new anchor or alias: a full parse re-resolves them.
+    assert.strictEqual(edit(document, replaceIn(text, '&u audits', '&u reviews')).incremental, undefined, 'the anchored value');
+    assert.strictEqual(edit(document, replaceIn(text, 'data_source: *u', 'data_source: *none')).incremental, undefined, 'an alias');
+    assert.strictEqual(edit(document, replaceIn(text, 'unit: surveys', 'unit: *u')).incremental, undefined, 'a new alias');
+    // An anchor on a whole goal and an alias after it: an edit inside the goal changes the copy.
+    const goalText = `${plan.replace('goals:\n  - id:', 'goals:\n  - &goal\n    id:')}copy: *goal\n`;
+    const goalDocument = parseWithYaml(uri, goalText);
+    assert.deepStrictEqual(goalDocument.findings, []);
+    assert.strictEqual(edit(goalDocument, replaceIn(goalText, 'unit: surveys', 'unit: reviews')).incremental, undefined, 'inside an aliased goal');
+    assert.ok(edit(goalDocument, replaceIn(goalText, 'Second goal', 'Second')).incremental, 'after the goal, before its copy');
   });
 
   it('falls back on broken syntax, and on a previous document with findings', () => {
@@ -276,7 +302,7 @@ describe('reparseIncrementally', () => {
       const text = `%YAML ${version}\n---\n${plan}...\n`;
       const document = parseWithYaml(uri, text);
       assert.deepStrictEqual(document.findings, []);
-      assert.deepStrictEqual(document.traits, { yamlVersion: version, spliceable: true });
+      assert.deepStrictEqual(document.traits, { yamlVersion: version, spliceable: true, hasAliases: false, aliasExpansion: 0, aliasedSpans: [] });
       // `yes` is a boolean in YAML 1.1 only: the unit must be read under the document's version.
       const { incremental, full } = edit(document, replaceIn(text, 'unit: audits', 'unit: yes'));
       assert.ok(incremental, version);
@@ -610,6 +636,8 @@ describe('reparseIncrementally, fuzzed against full parses', function () {
       'crlf.plan.yaml': sample('adcvd-fy2017-annual.plan.yaml').replace(/\n/g, '\r\n'),
       'crlf.staffing.yaml': sample('trade-positions.staffing.yaml').replace(/\n/g, '\r\n').slice(0, 6000),
       'aliases.plan.yaml': plan.replace('owner: Director, AD/CVD Division', 'owner: &o Director\nagency: *o\nnote: see *this* & that'),
+      'anchors.plan.yaml': styledPlan(8, 'anchors', 7),
+      'anchored-goal.plan.yaml': `${generateMeasuresPlan(6, 9).replace('goals:\n  - id:', 'goals:\n  - &first\n    id:')}extra: *first\n`,
       'directive-1.1.plan.yaml': `%YAML 1.1\n---\n${plan.replace('unit: audits', 'unit: yes')}`,
       'directive.plan.yaml': `# header\n%YAML 1.2\n--- # the plan\n${generateMeasuresPlan(12, 5)}...\n`,
       'flush.plan.yaml': 'kind: plan\ngoals:\n- id: g1\n  measures:\n  - id: m1\n    name: One\n    targets:\n    - {fiscal_year: 2017, value: 1}\n  - id: m2\n    definition: |+\n      kept\n\n  - id: m3\n    name: Three\nowner: X',

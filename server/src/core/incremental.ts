@@ -24,19 +24,22 @@
  * a unit whose new text is not one item (or one pair) at the same column, or that ends in comments
  * whose place `yaml` decides from context outside the region, passes the change to the next unit out.
  * Everything else that could break the argument returns `undefined`: a previous document with findings
- * (syntax errors, limits), or whose tree is not spliceable (`DocumentTraits`: alias copies, which keep
- * their anchor's offsets; empty keys, placed after the token before them; lone CRs); anchors, aliases
- * or tags in the new unit; tabs or lone CRs where indentation is counted; errors or warnings in the
- * unit's own parse; a region that is most of a large file (the full parse is then as cheap). A `%YAML`
- * directive is fine: the region is parsed under the document's version.
+ * (syntax errors, limits), or whose tree is not spliceable (`DocumentTraits`: empty keys, placed after
+ * the token before them; lone CRs); anchors, aliases or tags in the new unit, or, in a document with
+ * aliases, in the old one; an alias copy of a node that reaches into the region; tabs or lone CRs where
+ * indentation is counted; errors or warnings in the unit's own parse; a region that is most of a large
+ * file (the full parse is then as cheap). A `%YAML` directive is fine: the region is parsed under the
+ * document's version. So are aliases elsewhere: a copy of a node before the region is shared as it is
+ * (its offsets are its anchor's), one after it moves with everything else.
  *
  * Pure: no I/O, no module state: what a document allows is its `traits`, set by the parser and carried
  * to each re-parse. The unit is built by parse.ts's `TreeBuilder` (region mode), the one builder of
  * located trees; the fuzzed equivalence test (test/unit/incremental.test.ts) holds the result to a full
  * parse. Units and regions: incrementalUnits.ts; re-parsing and splicing: incrementalSplice.ts.
  */
-import type { ParseLimits, ParsedDocument } from './parse';
-import { defaultParseLimits } from './parse';
+import type { Span } from './findings';
+import type { DocumentTraits, ParseLimits, ParsedDocument } from './parse';
+import { aliasExpansionBudget, defaultParseLimits } from './parse';
 import type { TreeNode } from './tree';
 import { isKnownWithoutDuplicateKeys, markWithoutDuplicateKeys } from './tree';
 import { candidatesAt, indentAt, isBlankLine, linesStayInside, nextLine, regionOf, sameTail } from './incrementalUnits';
@@ -107,7 +110,8 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
     return undefined;
   }
   const traits = previous.traits;
-  if (!traits?.spliceable) {
+  if (!traits?.spliceable || traits.aliasExpansion > aliasExpansionBudget(newText.length, limits)) {
+    // Not spliceable, or the alias budget, which shrinks with the text, no longer covers the copies.
     return undefined;
   }
   const changeStart = offset;
@@ -119,7 +123,7 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
     if (leading && isKnownWithoutDuplicateKeys(root)) {
       markWithoutDuplicateKeys(leading); // every node moved, no key changed
     }
-    return leading && { uri: previous.uri, text: newText, root: leading, findings: [], hasSyntaxErrors: false, traits };
+    return leading && { uri: previous.uri, text: newText, root: leading, findings: [], hasSyntaxErrors: false, traits: movedTraits(traits, 0, 0, delta) };
   }
 
   for (const candidate of candidatesAt(root, changeStart)) {
@@ -133,6 +137,13 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
     const lastEditable = oldRegionEnd === oldText.length ? oldText.length : oldRegionEnd - 1;
     if (changeStart < candidate.start || changeEnd > lastEditable) {
       continue;
+    }
+    const newTraits = movedTraits(traits, lineStart, oldRegionEnd, delta);
+    if (!newTraits || (traits.hasAliases && holdsAnchorOrAlias(oldText.slice(lineStart, oldRegionEnd)))) {
+      // An alias stands for a node that reaches into the region, or may stand for an anchor in it, or an
+      // alias in it changes what the document expands to: only a full parse re-resolves them. (The new
+      // region is built in region mode, which refuses anchors and aliases.)
+      return undefined;
     }
     const newRegionEnd = oldRegionEnd + delta;
     if (!sameTail(oldText, oldRegionEnd, newText, newRegionEnd)) {
@@ -154,9 +165,32 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
       return undefined;
     }
     // What made `previous` spliceable holds for the result: the new unit was built in region mode.
-    return { uri: previous.uri, text: newText, root: newRoot, findings: [], hasSyntaxErrors: false, traits };
+    return { uri: previous.uri, text: newText, root: newRoot, findings: [], hasSyntaxErrors: false, traits: newTraits };
   }
   return undefined;
+}
+
+/**
+ * The traits after an edit of the region `[regionStart, oldRegionEnd)` that changes its length by
+ * `delta`: the nodes aliases stand for move with the text after the region; undefined when one of them
+ * reaches into the region (its copies would change).
+ */
+function movedTraits(traits: DocumentTraits, regionStart: number, oldRegionEnd: number, delta: number): DocumentTraits | undefined {
+  const spans = traits.aliasedSpans;
+  if (spans.length === 0) {
+    return traits;
+  }
+  const moved: Span[] = [];
+  for (const span of spans) {
+    if (span[1] <= regionStart) {
+      moved.push(span);
+    } else if (span[0] >= oldRegionEnd) {
+      moved.push([span[0] + delta, span[1] + delta]);
+    } else {
+      return undefined;
+    }
+  }
+  return delta === 0 ? traits : { ...traits, aliasedSpans: moved };
 }
 
 /**
@@ -182,4 +216,9 @@ function editLeadingComments(root: TreeNode, oldText: string, newText: string, c
     return undefined;
   }
   return new Shifter(delta, oldEnd).node(root);
+}
+
+/** True when `text` may hold an anchor (`&a`) or an alias (`*a`): either after a space, a flow indicator or at a line start. */
+function holdsAnchorOrAlias(text: string): boolean {
+  return /(?:^|[\s[{,])[&*]/.test(text);
 }

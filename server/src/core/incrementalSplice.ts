@@ -116,7 +116,7 @@ export function splice(
     }
     return unsafe();
   };
-  const shifter = new Shifter(delta, oldRegionEnd);
+  const shifter = new Shifter(delta, oldRegionEnd, lineStart);
 
   let replacement: TreeNode | Pair = unit;
   let unitContainerPairs: readonly Pair[] | undefined;
@@ -235,8 +235,10 @@ export function commentFollows(text: string, pos: number): boolean {
 export class Shifter {
   constructor(
     private readonly delta: number,
-    /** Every node after the region starts here or later; anything else (an alias copy) is unsafe. */
+    /** Every node after the region starts here or later, but alias copies of what lies before it. */
     private readonly min: number,
+    /** Where the region starts: a copy of an anchored node that ends by then did not change and stays. */
+    private readonly regionStart = 0,
   ) {}
 
   /** The moved start of `node`; unsafe when it lies before the region's end. */
@@ -257,6 +259,11 @@ export class Shifter {
   node(node: TreeNode): TreeNode {
     if (this.delta === 0) {
       // Same length (a digit replaced by a digit): nothing after the region moves, so it is shared.
+      return node;
+    }
+    if (node.start < this.min && node.end <= this.regionStart) {
+      // An alias copy of a node before the region: shared, its offsets are its anchor's. (A copy of a
+      // node that reaches into the region would need re-resolving: `start` refuses it below.)
       return node;
     }
     switch (node.kind) {

@@ -56,15 +56,21 @@ export interface DocumentTraits {
   /** The YAML version its scalars resolve under: `1.1` after a `%YAML 1.1` directive, else `1.2`. */
   readonly yamlVersion: '1.1' | '1.2';
   /**
-   * True when a unit of the tree can be re-parsed alone and spliced in: every node starts at or after
-   * the one before it in document order (no alias copies, which keep their anchor's offsets, and no
-   * missing or empty keys) and no line ends in a lone CR.
+   * True when a unit of the tree can be re-parsed alone and spliced in: apart from alias copies (which
+   * keep their anchor's offsets), every node starts at or after the one before it in document order (no
+   * missing or empty keys), and no line ends in a lone CR.
    */
   readonly spliceable: boolean;
+  /** True when the document holds an alias (`*name`), resolved or not. */
+  readonly hasAliases: boolean;
+  /** Tree nodes its aliases expanded to, counted against `aliasExpansionBudget`. */
+  readonly aliasExpansion: number;
+  /** The spans of the nodes its aliases stand for, in document order: an edit there changes the copies too. */
+  readonly aliasedSpans: readonly Span[];
 }
 
 /** The traits of a document in plain block YAML 1.2, which is all the line reader (`parseLines`) accepts. */
-export const plainDocumentTraits: DocumentTraits = { yamlVersion: '1.2', spliceable: true };
+export const plainDocumentTraits: DocumentTraits = { yamlVersion: '1.2', spliceable: true, hasAliases: false, aliasExpansion: 0, aliasedSpans: [] };
 
 /** Rule ids of the YAML-level findings, so the LSP layer and docs can name them. */
 export const YamlRuleIds = {
@@ -110,7 +116,10 @@ export function parseWithYaml(uri: string, text: string, limits: ParseLimits = d
   }
   const traits: DocumentTraits = {
     yamlVersion: doc.directives?.yaml.version === '1.1' ? '1.1' : '1.2',
-    spliceable: !/\r(?!\n)/.test(text) && isInDocumentOrder(root),
+    spliceable: !/\r(?!\n)/.test(text) && isInDocumentOrder(root, builder.aliasCopies),
+    hasAliases: builder.sawAlias,
+    aliasExpansion: builder.aliasExpansion,
+    aliasedSpans: builder.aliasedSpans,
   };
   return { uri, text, root, findings, hasSyntaxErrors: doc.errors.length > 0, traits };
 }

@@ -37,6 +37,12 @@ export class RegionUnsure extends Error {}
 export class TreeBuilder {
   /** End of the last token built (scalars, flow collections, complex keys), in document offsets: comments come after it. */
   contentEnd = 0;
+  /** True once an alias was met, resolved or not. */
+  sawAlias = false;
+  /** The root of every alias copy built: its nodes keep the anchor's offsets, out of document order. */
+  readonly aliasCopies = new Set<TreeNode>();
+  /** The span of every node an alias was expanded to, by start. */
+  private readonly copiedSpans = new Map<number, Span>();
   /** Alias targets, from one walk of the document when its first alias is met. */
   private aliases: ReadonlyMap<Alias, YamlNode | undefined> | undefined;
   private aliasBudget: number;
@@ -168,6 +174,7 @@ export class TreeBuilder {
    * finding explains why, which is how an alias bomb ends.
    */
   private buildAlias(node: Alias, depth: number): TreeNode {
+    this.sawAlias = true;
     const span = this.span(node);
     const resolved = this.resolve(node);
     if (!resolved || this.expanding.has(resolved)) {
@@ -185,10 +192,23 @@ export class TreeBuilder {
     this.aliasBudget -= cost;
     this.expanding.add(resolved);
     try {
-      return this.build(resolved, depth);
+      const copy = this.build(resolved, depth);
+      this.aliasCopies.add(copy);
+      this.copiedSpans.set(copy.start, [copy.start, copy.end]);
+      return copy;
     } finally {
       this.expanding.delete(resolved);
     }
+  }
+
+  /** The spans of the nodes aliases were expanded to, in document order. */
+  get aliasedSpans(): Span[] {
+    return [...this.copiedSpans.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  }
+
+  /** Tree nodes alias expansion has added so far. */
+  get aliasExpansion(): number {
+    return this.aliasLimit - this.aliasBudget;
   }
 
   /** The node an alias stands for: the latest node before it with that anchor, as `yaml` resolves it. */
@@ -253,14 +273,17 @@ export function indexAliases(contents: YamlNode | null): Map<Alias, YamlNode | u
 
 /**
  * True when every node starts at or after the node visited before it (depth first, keys before values)
- * and no key is empty. An expanded alias keeps its anchor's offsets, which lie before it, so this fails
- * on any alias copy (and on keys `yaml` left out, whose span is `[0, 0]`).
+ * and no key is empty, leaving out the alias copies in `copies` (an expanded alias keeps its anchor's
+ * offsets, which lie before it). Keys `yaml` left out have the span `[0, 0]` and fail it.
  */
-export function isInDocumentOrder(root: TreeNode): boolean {
+export function isInDocumentOrder(root: TreeNode, copies: ReadonlySet<TreeNode> = new Set()): boolean {
   let last = -1;
   const stack: TreeNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (copies.has(node)) {
+      continue;
+    }
     if (node.start < last) {
       return false;
     }
