@@ -2,12 +2,14 @@
  * Finding plan-audit files on disk and reading the file-based configuration (`.plan-audit.yaml`).
  * Node-only (fs); shared by the CLI and the language server's workspace index. The core stays pure.
  */
+import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { AnalyzedDocument, AnalyzeOptions, AuditSettings } from './core/analyze';
 import { analyzeText, knownRuleIds, wideEncodedDocument } from './core/analyze';
 import { analyzeConfigText, configFileName } from './core/configFile';
+import { textCharacterFindings } from './core/textChecks';
 import { decodeWide, wideEncodingOfBytes } from './core/encoding';
 import type { Severity } from './core/findings';
 import { isIsoDate } from './core/dates';
@@ -64,7 +66,11 @@ export function analyzeFile(file: string, options: AnalyzeOptions): AnalyzedDocu
   }
   const document = analyzeText(uri, text, options);
   // `kind: plan` inside a block scalar or a later document matches the quick test but declares nothing.
-  return document.kind || named ? document : undefined;
+  if (!document.kind && !named) {
+    return undefined;
+  }
+  const characters = textCharacterFindings(uri, text, !isUtf8(bytes));
+  return characters.length === 0 ? document : { ...document, baseFindings: [...characters, ...document.baseFindings] };
 }
 
 /** A path that `collectYamlFiles` did not read, and why (for a message: "<path>: <reason>"). */

@@ -91,8 +91,9 @@ export function parseWithYaml(uri: string, text: string, limits: ParseLimits = d
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, keepSourceTokens: false });
   } catch (error) {
-    if (error instanceof RangeError) {
-      // The parser itself recursed too deep: thousands of nested collections, far past `maxDepth`.
+    if (error instanceof RangeError || (error instanceof Error && /Maximum call stack size exceeded/.test(error.message))) {
+      // The parser itself recursed too deep: thousands of nested collections, far past `maxDepth` (a
+      // RangeError, or a SyntaxError when the overflow happens inside a regular expression).
       const message = `Nesting far deeper than ${limits.maxDepth} levels: the file is not analysed.`;
       findings.push(yamlFinding(uri, YamlRuleIds.resourceLimit, 'error', message, [0, Math.min(text.length, 1)]));
       return { uri, text, root: undefined, findings, hasSyntaxErrors: false };
