@@ -127,6 +127,28 @@ describe('language server over stdio', function () {
     );
   });
 
+  it('fix-all inserts no placeholder unless planAudit.fixAll.insertPlaceholders is set (issue 13)', async () => {
+    const fixAll = () =>
+      server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
+    // Only m2's "Add targets" is left, a placeholder: nothing for fix-all by default.
+    assert.deepStrictEqual(await fixAll(), []);
+    const before = server.settings;
+    server.settings = { ...before, fixAll: { insertPlaceholders: true } };
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const actions = await fixAll();
+    assert.deepStrictEqual(
+      actions.map((action) => [action.kind, action.title]),
+      [['source.fixAll.planAudit', 'Fix all auto-fixable Plan Audit problems (1)']],
+    );
+    server.settings = before;
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepStrictEqual(await fixAll(), []);
+  });
+
   it('explains a finding and shows the target status on hover', async () => {
     const hover = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 23, character: 9 } });
     const value = (hover.contents as MarkupContent).value;
@@ -192,5 +214,29 @@ describe('language server over stdio', function () {
     });
     const report = await server.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: other } });
     assert.deepStrictEqual(report.items, []);
+  });
+
+  it('checks a plan-named file whatever its kind, and says when its text is UTF-16 read as UTF-8 (issue 13)', async () => {
+    const diagnosticsOf = async (name: string, text: string) => {
+      const fileUri = pathToFileURL(path.join(workspace, name)).toString();
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri, languageId: 'yaml', version: 1, text } });
+      const report = await server.connection.sendRequest<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: fileUri } });
+      return report.items;
+    };
+    const mistyped = await diagnosticsOf('mistyped.plan.yaml', planText.replace('kind: plan', 'kind: plans'));
+    const kind = mistyped.find((d) => d.code === 'schema');
+    assert.deepStrictEqual(kind?.range.start, { line: 0, character: 6 });
+    assert.match(kind?.message ?? '', /did you mean `plan`\?/);
+    assert.ok(mistyped.some((d) => d.code === 'measure-without-target'), 'the rules run');
+    const empty = await diagnosticsOf('empty.plan.yaml', '');
+    assert.deepStrictEqual(
+      empty.map((d) => [d.code, d.message.slice(0, 18)]),
+      [['schema', 'This file is empty']],
+    );
+    const wide = await diagnosticsOf('wide.plan.yaml', Buffer.from(planText, 'utf16le').toString('utf8'));
+    assert.deepStrictEqual(
+      wide.map((d) => [d.code, d.message.slice(0, 44)]),
+      [['yaml-syntax', 'This file is saved as UTF-16 (little-endian)']],
+    );
   });
 });
