@@ -18,7 +18,8 @@ import type { AnalyzedDocument, AuditSettings } from './analyze';
 import { isIsoDate } from './dates';
 import type { Finding, Severity, Span } from './findings';
 import type { ParsedDocument } from './parse';
-import { parseWithYaml, YamlRuleIds, yamlFinding } from './parse';
+import { YamlRuleIds, yamlFinding } from './parse';
+import { parseText } from './parseText';
 import type { MapNode, TreeNode } from './tree';
 import { closestMatch } from './closestMatch';
 import { SchemaRuleIds } from './schemaRuleIds';
@@ -64,7 +65,7 @@ export function analyzeConfigText(uri: string, text: string, base: AuditSettings
     );
     return result(base);
   }
-  parsed = parseWithYaml(uri, text);
+  parsed = parseText(uri, text);
   for (const finding of parsed.findings) {
     findings.push(finding);
   }
