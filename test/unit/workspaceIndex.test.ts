@@ -8,7 +8,7 @@ import type { AnalyzedDocument } from '../../server/src/core/analyze';
 import { analyzeText, auditDocument, auditWorkspace, createAuditContext, defaultAuditSettings, groupByPortfolioScope, scopeOf } from '../../server/src/core/analyze';
 import { areaPlans, areasOfPortfolio, computeCoverage, plansOfArea } from '../../server/src/core/coverage';
 import type { AuditedDocument, WorkspaceView } from '../../server/src/core/rule';
-import { workspaceIndex } from '../../server/src/core/workspaceIndex';
+import { createWorkspaceView, workspaceIndex } from '../../server/src/core/workspaceIndex';
 import { planText, portfolioText } from './rules/workspaceHelpers';
 import { createAnalysisCache } from '../../server/src/core/analysisCache';
 
@@ -112,7 +112,7 @@ describe('workspaceIndex', () => {
         return document.model;
       },
     }));
-    const countingContext = { ...context, workspace: { documents: counted } };
+    const countingContext = { ...context, workspace: createWorkspaceView(counted) };
     const findings = documents.flatMap((document) => auditDocument(document, countingContext, settings));
     assert.deepStrictEqual(findings, documents.flatMap((document) => auditDocument(document, context, settings)));
     assert.ok(findings.some((finding) => finding.ruleId === 'duplicate-id') && findings.some((finding) => finding.ruleId === 'plan-unknown-area'));

@@ -26,6 +26,7 @@ import { applySuppressions, SuppressionRuleIds } from './suppressions';
 import { checkDuplicates } from './duplicateChecks';
 import { SchemaRuleIds, validateSchema } from './validateSchema';
 import { fiscalYearOfDate, isIsoDate, todayIso } from './dates';
+import { createWorkspaceView } from './workspaceIndex';
 import { appendAll } from './arrays';
 
 /** Settings that change findings; the server reads them per workspace, the CLI from `.plan-audit.yaml`. */
@@ -166,9 +167,7 @@ export function createAuditContext(documents: readonly AnalyzedDocument[], setti
       : portfolio?.reviewDate && isIsoDate(portfolio.reviewDate)
         ? portfolio.reviewDate
         : today;
-  const workspace: WorkspaceView = {
-    documents: audited.map((document) => createAuditedDocument(document.uri, document.text, document.model)),
-  };
+  const workspace: WorkspaceView = createWorkspaceView(audited.map((document) => createAuditedDocument(document.uri, document.text, document.model)));
   return { reviewDate, reviewFiscalYear: fiscalYearOfDate(reviewDate, fiscalYearStartMonth), fiscalYearStartMonth, workspace };
 }
 

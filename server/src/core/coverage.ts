@@ -112,7 +112,8 @@ export interface AreaPlans {
 
 const noPlans: AreaPlans = { plans: [], current: [], outdated: [], drafts: [], draftsReachingReviewYear: [] };
 
-interface CacheEntry {
+/** The coverage of a view at one review date, with the look-ups rules need (`WorkspaceLookups.coverage`). */
+export interface CoverageLookups {
   readonly report: CoverageReport;
   /** Every plan of the workspace by `issue_area`, whether or not a portfolio lists the area. */
   readonly byArea: ReadonlyMap<string, AreaPlans>;
@@ -120,21 +121,15 @@ interface CacheEntry {
   readonly areasByPortfolio: ReadonlyMap<string, readonly AreaCoverage[]>;
 }
 
-const cache = new WeakMap<WorkspaceView, Map<string, CacheEntry>>();
-
-function cached(workspace: WorkspaceView, context: CoverageContext): CacheEntry {
+/** The coverage of `workspace` at the context's review date, built on first use and kept in the view. */
+function cached(workspace: WorkspaceView, context: CoverageContext): CoverageLookups {
   const key = `${context.reviewDate}|${context.reviewFiscalYear}`;
-  let byKey = cache.get(workspace);
-  const hit = byKey?.get(key);
-  if (hit) {
-    return hit;
+  const byKey = workspace.lookups.coverage;
+  let entry = byKey.get(key);
+  if (!entry) {
+    entry = buildCoverage(workspace, context);
+    byKey.set(key, entry);
   }
-  const entry = buildCoverage(workspace, context);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(workspace, byKey);
-  }
-  byKey.set(key, entry);
   return entry;
 }
 
@@ -218,7 +213,7 @@ export function coveredPlan(document: AuditedDocument<Plan>, reviewFiscalYear: n
   };
 }
 
-function buildCoverage(workspace: WorkspaceView, context: CoverageContext): CacheEntry {
+function buildCoverage(workspace: WorkspaceView, context: CoverageContext): CoverageLookups {
   const reviewFiscalYear = context.reviewFiscalYear;
   const plans = planDocuments(workspace).map((document) => coveredPlan(document, reviewFiscalYear));
   const byArea = new Map<string, CoveredPlan[]>();

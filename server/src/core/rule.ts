@@ -6,6 +6,7 @@
 import type { Fix, RelatedLocation, Severity, Span } from './findings';
 import type { FixTarget, Layout } from './fixes';
 import type { PlanAuditModel, PlanKind } from './model';
+import type { WorkspaceLookups } from './workspaceIndex';
 
 
 /**
@@ -23,13 +24,15 @@ export interface AuditedDocument<M extends PlanAuditModel = PlanAuditModel> exte
 /**
  * Every plan-audit document of the workspace, for cross-file rules. Includes the document being checked.
  *
- * Immutable once built: what cross-file rules look up (`workspaceIndex.ts`) and the coverage
- * (`coverage.ts`) are computed once per view and memoised on it, so a rule checking one document pays for
- * that document, not for the workspace. A rule reads the other documents through those look-ups, never by
- * scanning `documents` itself, or auditing N files costs N².
+ * Its documents never change once built (`createWorkspaceView`): what cross-file rules look up
+ * (`workspaceIndex.ts`) and the coverage (`coverage.ts`) are computed once per view, on first use, and
+ * kept in its `lookups`, so a rule checking one document pays for that document, not for the workspace.
+ * A rule reads the other documents through those look-ups, never by scanning `documents` itself, or
+ * auditing N files costs N².
  */
 export interface WorkspaceView {
   readonly documents: readonly AuditedDocument[];
+  readonly lookups: WorkspaceLookups;
 }
 
 /** What a rule may know besides its document: the review date and fiscal-year convention, and the workspace. */

@@ -110,16 +110,21 @@ export function optimalCovers(optimal: OptimalRange | undefined, fiscalYear: num
   return (optimal.startYear === undefined || fiscalYear >= optimal.startYear) && (optimal.endYear === undefined || fiscalYear <= optimal.endYear);
 }
 
-const cache = new WeakMap<Position, PositionAnalysis>();
+/**
+ * Where a position's analysis is kept: on the position model itself (data of the model, computed on
+ * first use and collected with it; never in this module). Not enumerable, so models compare and
+ * serialise as before.
+ */
+const analysisProperty = 'analysis';
 
-/** Analyses one position. The result is cached on the (immutable) model object. */
+/** Analyses one position, once: the staffing rules and the summary all ask for it. */
 export function analyzePosition(position: Position): PositionAnalysis {
-  const cached = cache.get(position);
-  if (cached) {
-    return cached;
+  const kept = (position as { readonly [analysisProperty]?: PositionAnalysis })[analysisProperty];
+  if (kept) {
+    return kept;
   }
   const analysis = computePosition(position);
-  cache.set(position, analysis);
+  Object.defineProperty(position, analysisProperty, { value: analysis, enumerable: false, configurable: true });
   return analysis;
 }
 

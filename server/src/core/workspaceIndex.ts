@@ -1,17 +1,18 @@
 /**
  * The per-scope index of a workspace view: what cross-file rules look up about the other documents
  * (plans and portfolios in URI order, plan ids, portfolio area ids and titles), computed once per
- * `WorkspaceView` on first use and memoised on it.
+ * `WorkspaceView` on first use and kept in the view's `lookups`.
  *
  * Why: `auditWorkspace` runs every rule on every document of a scope, so a cross-file rule that scans
  * `workspace.documents` per document makes auditing N files O(N²). Through this index a rule's work on
  * one document is a few map look-ups plus what it reports. Coverage data, which also depends on the
  * review fiscal year, is cached the same way in `coverage.ts` (built on this index).
  *
- * Contract: a `WorkspaceView` is immutable once built (`createAuditContext` builds a new one per audit),
- * so an index computed from it stays valid for the view's lifetime; the `WeakMap` lets both be collected
- * together. Pure: reads the typed model only.
+ * Contract: a `WorkspaceView`'s documents never change once built (`createAuditContext` builds a new
+ * view per audit), so an index computed from them stays valid for the view's lifetime, and is collected
+ * with it. Pure: reads the typed model only.
  */
+import type { CoverageLookups } from './coverage';
 import type { Area, Plan, Portfolio } from './model';
 import type { AuditedDocument, WorkspaceView } from './rule';
 
@@ -37,16 +38,21 @@ export interface WorkspaceIndex {
   readonly areaOccurrences: ReadonlyMap<string, readonly AreaOccurrence[]>;
 }
 
-const indexes = new WeakMap<WorkspaceView, WorkspaceIndex>();
+/** What is derived from a view's documents, filled on first use; owned by the view (`WorkspaceView.lookups`). */
+export interface WorkspaceLookups {
+  index?: WorkspaceIndex;
+  /** The coverage at each review date and fiscal year asked for (`coverage.ts`). */
+  readonly coverage: Map<string, CoverageLookups>;
+}
+
+/** A view of `documents`, with no look-up built yet. */
+export function createWorkspaceView(documents: readonly AuditedDocument[]): WorkspaceView {
+  return { documents, lookups: { coverage: new Map() } };
+}
 
 /** The index of `workspace`, built on first use (O(documents + areas)) and then returned as is. */
 export function workspaceIndex(workspace: WorkspaceView): WorkspaceIndex {
-  let index = indexes.get(workspace);
-  if (!index) {
-    index = buildIndex(workspace);
-    indexes.set(workspace, index);
-  }
-  return index;
+  return (workspace.lookups.index ??= buildIndex(workspace));
 }
 
 function buildIndex(workspace: WorkspaceView): WorkspaceIndex {
