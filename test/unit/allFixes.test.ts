@@ -10,8 +10,9 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { AuditSettings } from '../../server/src/core/analyze';
 import { defaultAuditSettings } from '../../server/src/core/analyze';
-import type { Finding, Fix } from '../../server/src/core/findings';
-import { applyEdits, applyFix, fixAllEdits } from '../../server/src/core/fixes';
+import type { Finding } from '../../server/src/core/findings';
+import { fixAll } from '../../server/src/core/fixAll';
+import { applyEdits, applyFix } from '../../server/src/core/fixes';
 import { checkWorkspace, fixturesRoot } from './rules/ruleFixtures';
 
 /** Findings a fix must never add: the file no longer parses, or no longer fits the schema. */
@@ -90,14 +91,10 @@ describe('every fix of every rule fixture', () => {
         const findings = results.get(pathToFileURL(file).toString())!.findings;
         const breakageBefore = tally(findings, isBreakage);
         const before = tally(findings);
-        const preferred: Fix[] = [];
         for (const finding of findings.filter((candidate) => !candidate.suppressed)) {
           const key = `${finding.ruleId}: ${finding.message}`;
           for (const fix of finding.fixes ?? []) {
             fixCount++;
-            if (fix.isPreferred) {
-              preferred.push(fix);
-            }
             const fixedText = applyFix(text, fix);
             const fixed = recheck(fixture, file, fixedText);
             const where = `${path.basename(file)}: fix "${fix.title}" for ${key}`;
@@ -105,8 +102,9 @@ describe('every fix of every rule fixture', () => {
             assert.ok((tally(fixed).get(key) ?? 0) < (before.get(key) ?? 0), `${where} leaves its finding in place:\n${fixedText}`);
           }
         }
-        if (preferred.length > 0) {
-          const fixedText = applyEdits(text, fixAllEdits(preferred));
+        const { edits, candidates } = fixAll(findings, { insertPlaceholders: true });
+        if (candidates > 0) {
+          const fixedText = applyEdits(text, edits);
           const fixed = recheck(fixture, file, fixedText);
           assert.deepStrictEqual(added(breakageBefore, tally(fixed, isBreakage)), [], `${path.basename(file)}: fix-all breaks the file:\n${fixedText}`);
         }

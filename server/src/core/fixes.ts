@@ -199,56 +199,25 @@ export function renderFlow(entry: NewEntry): string {
 }
 
 /**
- * Applies fixes' edits to a text. Edits are applied from the end backwards; an edit that overlaps one
- * already applied is skipped (the second of two overlapping fixes waits for the next round).
+ * Applies edits to a text, as an editor applies a workspace edit: edits must not overlap (a fix-all's
+ * edits never do: `fixAllEdits` in fixAll.ts decides which fixes go together); inserts at one offset
+ * keep their order. Throws on overlapping edits, which would be a bug in whoever combined them.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.deleteCount - a.deleteCount);
-  let result = text;
-  let floor = Number.POSITIVE_INFINITY;
-  for (const edit of sorted) {
-    if (edit.offset + edit.deleteCount > floor) {
-      continue;
+  const sorted = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.offset - b.edit.offset || a.index - b.index);
+  let result = '';
+  let position = 0;
+  for (const { edit } of sorted) {
+    if (edit.offset < position) {
+      throw new Error(`overlapping edits at offset ${edit.offset}`);
     }
-    result = result.slice(0, edit.offset) + edit.insertText + result.slice(edit.offset + edit.deleteCount);
-    floor = edit.offset;
+    result += text.slice(position, edit.offset) + edit.insertText;
+    position = edit.offset + edit.deleteCount;
   }
-  return result;
+  return result + text.slice(position);
 }
 
 /** Applies one fix to a text. */
 export function applyFix(text: string, fix: Fix): string {
   return applyEdits(text, fix.edits);
-}
-
-/**
- * The edits of a fix-all: every fix whose edits touch nothing an earlier fix (by offset) changes, whole
- * or not at all. A fix may need several edits (replace a null token, then add lines after a comment);
- * taking only some of them would garble the text. Two fixes that touch, or insert at the same offset,
- * conflict: the later one waits for the next round.
- */
-export function fixAllEdits(fixes: readonly Fix[]): TextEdit[] {
-  const spans = fixes
-    .filter((fix) => fix.edits.length > 0)
-    .map((fix) => {
-      let start = Number.POSITIVE_INFINITY;
-      let end = Number.NEGATIVE_INFINITY;
-      for (const edit of fix.edits) {
-        start = Math.min(start, edit.offset);
-        end = Math.max(end, edit.offset + edit.deleteCount);
-      }
-      return { fix, start, end };
-    })
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-  const kept: TextEdit[] = [];
-  let keptEnd = -1;
-  for (const { fix, start, end } of spans) {
-    if (start > keptEnd || (kept.length === 0 && start >= keptEnd)) {
-      for (const edit of fix.edits) {
-        kept.push(edit);
-      }
-      keptEnd = end;
-    }
-  }
-  return kept.sort((a, b) => a.offset - b.offset);
 }

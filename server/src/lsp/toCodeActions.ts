@@ -1,12 +1,13 @@
 /**
  * Finding fixes → LSP code actions: one quick fix per fix, linked to its diagnostic, the preferred one
- * marked, plus a `source.fixAll.planAudit` action that applies every preferred, non-overlapping fix.
+ * marked, plus a `source.fixAll.planAudit` action with the core's fix-all (`core/fixAll.ts`).
  */
 import type { CodeAction, Diagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Fix, TextEdit } from '../core/findings';
-import { fixAllEdits } from '../core/fixes';
+import type { Finding, TextEdit } from '../core/findings';
+import type { FixAllOptions } from '../core/fixAll';
+import { fixAll } from '../core/fixAll';
 import { diagnosticSource } from './toDiagnostic';
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.planAudit`;
@@ -59,31 +60,15 @@ export function toCodeActions(
     }
   }
   if (wants(fixAllKind)) {
-    const preferred = preferredFixes(findings, options);
-    if (preferred.length > 0) {
+    // The core's one fix-all policy (fixAll.ts): the same edits the tests apply.
+    const { edits, candidates } = fixAll(findings, options);
+    if (candidates > 0) {
       actions.push({
-        title: `Fix all auto-fixable Plan Audit problems (${preferred.length})`,
+        title: `Fix all auto-fixable Plan Audit problems (${candidates})`,
         kind: fixAllKind,
-        edit: { changes: { [document.uri]: toLspEdits(document, fixAllEdits(preferred)) } },
+        edit: { changes: { [document.uri]: toLspEdits(document, edits) } },
       });
     }
   }
   return actions;
-}
-
-/** What fix-all applies besides complete fixes (the `planAudit.fixAll.*` settings). */
-export interface FixAllOptions {
-  /** Also fixes that insert empty values to fill in (`Fix.complete` not set). Off by default. */
-  readonly insertPlaceholders?: boolean;
-}
-
-/**
- * The fixes fix-all applies: the preferred fix of each unsuppressed finding, when it is complete (a
- * rename, a replacement) or when `insertPlaceholders` is set. Fix-all often runs on every save, and
- * must not scaffold empty `targets:` or `owner:` keys into a file the auditor did not ask to change.
- */
-export function preferredFixes(findings: readonly Finding[], options: FixAllOptions = {}): Fix[] {
-  return findings
-    .filter((finding) => !finding.suppressed)
-    .flatMap((finding) => (finding.fixes ?? []).filter((fix) => fix.isPreferred && (fix.complete === true || options.insertPlaceholders === true)));
 }

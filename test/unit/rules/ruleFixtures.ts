@@ -19,7 +19,8 @@ import { pathToFileURL } from 'url';
 import type { AnalyzedDocument, AuditSettings } from '../../../server/src/core/analyze';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../../../server/src/core/analyze';
 import type { Finding } from '../../../server/src/core/findings';
-import { applyEdits, fixAllEdits } from '../../../server/src/core/fixes';
+import { fixAll } from '../../../server/src/core/fixAll';
+import { applyEdits } from '../../../server/src/core/fixes';
 import { LineIndex } from '../../../server/src/core/lines';
 import { createAnalysisCache } from '../../../server/src/core/analysisCache';
 
@@ -123,9 +124,9 @@ export function describeRuleFixtures(ruleId: string, base: AuditSettings = defau
         );
         const fixedFile = file.replace(/\.yaml$/, '.fixed.yaml');
         if (fs.existsSync(fixedFile)) {
-          const fixes = findings.filter((f) => f.ruleId === ruleId && !f.suppressed).flatMap((f) => (f.fixes ?? []).filter((fix) => fix.isPreferred));
-          assert.ok(fixes.length > 0, `${path.basename(fixedFile)} exists but no ${ruleId} finding offers a preferred fix`);
-          const fixedText = applyEdits(text, fixAllEdits(fixes));
+          const { edits, candidates } = fixAll(findings, { include: (f) => f.ruleId === ruleId, insertPlaceholders: true });
+          assert.ok(candidates > 0, `${path.basename(fixedFile)} exists but no ${ruleId} finding offers a preferred fix`);
+          const fixedText = applyEdits(text, edits);
           assert.strictEqual(fixedText, fs.readFileSync(fixedFile, 'utf8'), `applying the fixes to ${path.basename(file)} gives ${path.basename(fixedFile)}`);
           const recheck = checkWorkspace(new Map([...files].map(([f, t]) => [f, f === file ? fixedText : t])), settings);
           const remaining = recheck.get(pathToFileURL(file).toString())!.findings.filter((f) => f.ruleId === ruleId && !f.suppressed && (f.fixes ?? []).length > 0);
