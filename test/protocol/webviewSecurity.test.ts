@@ -18,6 +18,10 @@ import { buildSummaryHtml, createNonce } from '../../client/src/summaryHtml';
 import { analyzeText } from '../../server/src/core/analyze';
 import type { SummaryResult } from '../../server/src/protocol';
 import { hostile, hostileDocuments, largeDocuments, loadFolder, samplesRoot, summarize } from '../unit/summaryFixtures';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const chromiumPath = '/usr/bin/chromium';
 const repoRoot = path.resolve(__dirname, '../..');
@@ -330,7 +334,7 @@ describe('summary webview in headless Chromium', function () {
     const plan = `kind: plan\nversion: 1\nid: p\ntitle: P\nagency: A\nowner: O\nissue_area: x\ntype: annual\nstatus: final\nperiod: {start: 2017, end: 2017}\ngoals:\n  - id: g\n    title: G\n    measures:\n`;
     const measure = (id: string, targets: string) => `      - id: ${id}\n        name: ${id}\n        unit: cases\n        data_source: log\n${targets}`;
     const text = plan + measure('numeric', '        targets:\n          - {fiscal_year: 2017, value: 5}\n') + measure('empty', '        targets:\n          - {fiscal_year: 2017, value: }\n') + measure('none', '');
-    await postSummary(page, toResult(summarize([analyzeText('file:///ws/p.plan.yaml', text)])));
+    await postSummary(page, toResult(summarize([analyzeText('file:///ws/p.plan.yaml', text, { cache })])));
     assert.match((await page.locator('.overview').textContent()) ?? '', /3 measures: 1 with targets · 1 to fill in · 0 justified · 1 without/);
     assert.deepStrictEqual(await page.locator('#targets thead th').allTextContents(), ['Plan', 'Type', 'Period', 'Standing', 'Measures', 'With targets', 'To fill in', 'Justified', 'Without', 'Share']);
     const row = page.locator('#targets tbody tr').first();

@@ -16,6 +16,10 @@ import { fixAllKind, toCodeActions } from '../../server/src/lsp/toCodeActions';
 import { toDiagnostic } from '../../server/src/lsp/toDiagnostic';
 import { resolveSettings } from '../../server/src/settings';
 import { checkWorkspace, fixturesRoot } from './rules/ruleFixtures';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const text = `kind: plan
 version: 1
@@ -47,7 +51,7 @@ goals:
 function actionsFor(options?: { insertPlaceholders?: boolean }, only?: string[]) {
   const uri = 'file:///ws/ipr.plan.yaml';
   const settings = { ...defaultAuditSettings, reviewDate: '2017-02-28' };
-  const analyzed = analyzeText(uri, text);
+  const analyzed = analyzeText(uri, text, { cache });
   const findings = auditDocument(analyzed, createAuditContext([analyzed], settings), settings);
   const document = TextDocument.create(uri, 'yaml', 1, text);
   const diagnostics = findings.map((finding) => toDiagnostic(finding, document, () => undefined, () => undefined));

@@ -11,6 +11,10 @@ import { applyFix } from '../../server/src/core/fixes';
 import type { PlanAuditSummary } from '../../server/src/core/summary';
 import { formatSummary } from '../../server/src/summaryFormats';
 import { summarize } from './summaryFixtures';
+import { createAnalysisCache } from '../../server/src/core/analysisCache';
+
+/** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
+const cache = createAnalysisCache();
 
 const header = `kind: plan
 version: 1
@@ -71,7 +75,7 @@ function summaryOf(documents: AnalyzedDocument[]): PlanAuditSummary {
 }
 
 describe('targets to fill in (issue 13, defect 5)', () => {
-  const document = analyzeText('file:///ws/ipr.plan.yaml', header + measures);
+  const document = analyzeText('file:///ws/ipr.plan.yaml', header + measures, { cache });
   const summary = summaryOf([document]);
 
   it('counts only numeric targets as targets, and placeholders apart', () => {
@@ -93,15 +97,15 @@ describe('targets to fill in (issue 13, defect 5)', () => {
 
   it('applying the preferred "Add targets" fix moves a measure to "to fill in", not to "with targets"', () => {
     const text = `${header}      - id: m1\n        name: Audits\n        unit: audits\n        data_source: Audit log\n`;
-    const before = analyzeText('file:///ws/p.plan.yaml', text);
+    const before = analyzeText('file:///ws/p.plan.yaml', text, { cache });
     const settings = { ...defaultAuditSettings, reviewDate: '2017-02-28' };
     const [finding] = auditDocument(before, createAuditContext([before], settings), settings).filter((f) => f.ruleId === 'measure-without-target');
     const fix = finding.fixes?.find((candidate) => candidate.isPreferred);
     assert.ok(fix);
-    const after = analyzeText('file:///ws/p.plan.yaml', applyFix(text, fix));
+    const after = analyzeText('file:///ws/p.plan.yaml', applyFix(text, fix), { cache });
     assert.deepStrictEqual(summaryOf([before]).targets.totals, { plans: 1, measures: 1, withTargets: 0, toFillIn: 0, justified: 0, lacking: 1 });
     assert.deepStrictEqual(summaryOf([after]).targets.totals, { plans: 1, measures: 1, withTargets: 0, toFillIn: 1, justified: 0, lacking: 0 });
-    const filled = analyzeText('file:///ws/p.plan.yaml', applyFix(text, fix).replace('value: ', 'value: 120'));
+    const filled = analyzeText('file:///ws/p.plan.yaml', applyFix(text, fix).replace('value: ', 'value: 120'), { cache });
     assert.deepStrictEqual(summaryOf([filled]).targets.totals, { plans: 1, measures: 1, withTargets: 1, toFillIn: 0, justified: 0, lacking: 0 });
   });
 
