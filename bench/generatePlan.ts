@@ -29,7 +29,23 @@ export interface GenerateOptions {
   readonly seed?: number;
   /** Plant the three schema errors (default true). */
   readonly schemaErrors?: boolean;
+  /** How the plan is written (default `plain`): the same goals, measures and values in every style. */
+  readonly style?: PlanStyle;
 }
+
+/**
+ * The YAML styles real plans are written in, for the bench's style matrix and the parse tests:
+ * - `plain`: block style, unquoted values, `>-` descriptions, a few comments and quotes;
+ * - `real-world`: titles in double quotes (some with `\"` escapes), data sources in single quotes,
+ *   units with a trailing comment, descriptions as `>-` or `|` block scalars, a comment header;
+ * - `flow`: targets as one-line flow mappings, baselines as flow mappings over two lines;
+ * - `crlf`: CRLF line breaks;
+ * - `directive`: a `%YAML 1.2` directive and `---` before the plan, `...` after it;
+ * - `anchors`: each distinct data source anchored where it first appears, aliased after that.
+ */
+export type PlanStyle = 'plain' | 'real-world' | 'flow' | 'crlf' | 'directive' | 'anchors';
+
+export const planStyles: readonly PlanStyle[] = ['plain', 'real-world', 'flow', 'crlf', 'directive', 'anchors'];
 
 /** mulberry32: a small, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */
 export function createRandom(seed: number): () => number {
@@ -96,6 +112,10 @@ export function generatePlan(measureCount: number, options: GenerateOptions = {}
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const plantErrors = options.schemaErrors ?? true;
+  const style = options.style ?? 'plain';
+  const eol = style === 'crlf' ? '\r\n' : '\n';
+  // `anchors`: the anchor name of each data source written so far.
+  const sourceAnchors = new Map<string, string>();
   const start = int(2016, 2021);
   const end = start + int(1, 4);
   const lines: string[] = [];
@@ -115,11 +135,20 @@ export function generatePlan(measureCount: number, options: GenerateOptions = {}
   let length = 0;
   const write = (line: string) => {
     out(line);
-    length += line.length + 1;
+    length += line.length + eol.length;
   };
+  const quoteTitle = (title: string) => (style === 'real-world' ? `"${title.replace(/ of /, ' of \\"the\\" ')}"` : title);
+
+  if (style === 'directive') {
+    write('%YAML 1.2');
+    write('---');
+  }
 
   const planId = `plan-${measureCount}-${int(100, 999)}`;
   write(`# Generated plan with ${measureCount} measures (bench/generatePlan.ts). Illustrative: not an agency's plan.`);
+  if (style === 'real-world') {
+    write('# Kept by the program office; reviewed each quarter.');
+  }
   write('kind: plan');
   write('version: 1');
   write(`id: ${planId}`);
@@ -140,9 +169,9 @@ export function generatePlan(measureCount: number, options: GenerateOptions = {}
   while (measureIndex < measureCount) {
     goalIndex++;
     write(`  - id: g${goalIndex}`);
-    write(`    title: ${pick(verbs)} ${pick(objects)}`);
+    write(`    title: ${quoteTitle(`${pick(verbs)} ${pick(objects)}`)}`);
     if (random() < 0.3) {
-      write('    description: >-');
+      write(style === 'real-world' && goalIndex % 2 === 0 ? '    description: |' : '    description: >-');
       write(`      This goal covers the ${pick(objects)} and the ${pick(objects)}, as the agency's`);
       write(`      strategic plan describes them; progress is reported each fiscal year.`);
     }
@@ -168,22 +197,48 @@ export function generatePlan(measureCount: number, options: GenerateOptions = {}
         } else {
           write(`            name: Number of ${qualifier} ${thing}`);
         }
-        write(`            unit: ${pick(units)}`);
+        write(`            unit: ${pick(units)}${style === 'real-world' ? '  # as reported' : ''}`);
         write(`            direction: ${planted === 'enum' ? 'sideways' : pick(directions)}`);
-        write(`            data_source: ${pick(sources)}`);
+        const source = pick(sources);
+        if (style === 'real-world') {
+          write(`            data_source: '${source.replace(/'/g, "''")}'`);
+        } else if (style === 'anchors') {
+          const anchor = sourceAnchors.get(source);
+          if (anchor === undefined) {
+            sourceAnchors.set(source, `source${sourceAnchors.size + 1}`);
+          }
+          write(`            data_source: ${anchor === undefined ? `&source${sourceAnchors.size} ${source}` : `*${anchor}`}`);
+        } else {
+          write(`            data_source: ${source}`);
+        }
         if (planted === 'unknown-key') {
           write(`            reporting_frequency: quarterly`);
         }
         const base = int(50, 900);
-        write('            baseline:');
-        write(`              fiscal_year: ${planted === 'wrong-type' ? `"${start - 1}"` : start - 1}`);
-        write(`              value: ${base}`);
+        const baselineYear = planted === 'wrong-type' ? `"${start - 1}"` : String(start - 1);
+        if (style === 'flow') {
+          write(`            baseline: {fiscal_year: ${baselineYear},`);
+          write(`              value: ${base}}`);
+        } else {
+          write('            baseline:');
+          write(`              fiscal_year: ${baselineYear}`);
+          write(`              value: ${base}`);
+        }
         const hasTargets = index === editMeasure || random() >= 0.2;
         if (hasTargets) {
           write('            targets:');
           for (let year = start; year <= end; year++) {
-            write(`              - fiscal_year: ${year}`);
             const value = String(base + (year - start + 1) * int(5, 40));
+            if (style === 'flow') {
+              const line = `              - {fiscal_year: ${year}, value: ${value}}`;
+              if (index === editMeasure && year === start) {
+                editOffset = length + line.lastIndexOf(value);
+                editValue = value;
+              }
+              write(line);
+              continue;
+            }
+            write(`              - fiscal_year: ${year}`);
             if (index === editMeasure && year === start) {
               editOffset = length + '                value: '.length;
               editValue = value;
@@ -206,7 +261,10 @@ export function generatePlan(measureCount: number, options: GenerateOptions = {}
       }
     }
   }
-  const text = lines.join('\n') + '\n';
+  if (style === 'directive') {
+    write('...');
+  }
+  const text = lines.join(eol) + eol;
   // Same length, different value (the last digit moves on by one): the findings do not change.
   const changed = editValue.slice(0, -1) + String((Number(editValue.slice(-1)) + 1) % 10);
   return {

@@ -8,7 +8,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { createRandom, generatePlan } from '../../bench/generatePlan';
+import { createRandom, generatePlan, planStyles } from '../../bench/generatePlan';
 import type { AnalyzedDocument } from '../../server/src/core/analyze';
 import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } from '../../server/src/core/analyze';
 import type { Finding } from '../../server/src/core/findings';
@@ -16,7 +16,7 @@ import { buildModel, detectKind } from '../../server/src/core/model';
 import type { ParsedDocument } from '../../server/src/core/parse';
 import { parseWithYaml } from '../../server/src/core/parse';
 import { parseLines } from '../../server/src/core/parseLines';
-import { resolvePlain } from '../../server/src/core/yamlRanges';
+import { resolvePlain } from '../../server/src/core/coreSchema';
 import type { MapNode } from '../../server/src/core/tree';
 import { isKnownWithoutDuplicateKeys } from '../../server/src/core/tree';
 import { checkDuplicates } from '../../server/src/core/duplicateChecks';
@@ -182,12 +182,15 @@ for (const { name: pathName, parse, minShare } of fastPaths) describe(pathName, 
     }
   });
 
-  it('takes the fast path on generated plans, with the same document and findings', function () {
+  it('takes the fast path on generated plans in every style, with the same document and findings', function () {
     this.timeout(120_000);
-    for (const measures of [100, 1000]) {
-      for (const seed of [1, 2]) {
-        const { text } = generatePlan(measures, { seed });
-        assert.ok(assertEquivalent(`plan of ${measures} measures (seed ${seed})`, 'file:///generated.plan.yaml', text, measures === 100, parse), `fell back on ${measures} measures, seed ${seed}`);
+    for (const style of planStyles) {
+      for (const measures of [100, 1000]) {
+        for (const seed of [1, 2]) {
+          const { text } = generatePlan(measures, { seed, style });
+          const name = `${style} plan of ${measures} measures (seed ${seed})`;
+          assert.ok(assertEquivalent(name, 'file:///generated.plan.yaml', text, measures === 100, parse), `fell back on the ${name}`);
+        }
       }
     }
   });
@@ -212,15 +215,14 @@ for (const { name: pathName, parse, minShare } of fastPaths) describe(pathName, 
     const cases: Record<string, string> = {
       'syntax error': 'kind: plan\nperiod: {start: 2017, end: 2017\n',
       'duplicate key': 'kind: plan\nid: a\nid: b\n',
-      'anchor and alias': 'kind: plan\na: &x 1\nb: *x\n',
-      'tag': 'kind: plan\nid: !!str 12\n',
+      'alias to an unknown anchor': 'kind: plan\nb: *x\n',
+      'unknown tag': 'kind: plan\nid: !local 12\n',
       'two documents': 'kind: plan\n---\nkind: plan\n',
-      'directive': '%YAML 1.2\n---\nkind: plan\n',
+      'YAML 1.1 directive': '%YAML 1.1\n---\nkind: plan\n',
       'tab': 'kind: plan\nid:\tx\n',
       'explicit key': 'kind: plan\n? id\n: x\n',
-      'keep chomping': 'kind: plan\ntext: |+\n  a\n\nid: x\n',
       'pair in a flow sequence': 'kind: plan\nitems: [a: 1]\n',
-      'flow collection over two lines': 'kind: plan\nperiod: {start: 2017,\n  end: 2017}\n',
+      'flow collection continued at its key’s column': 'kind: plan\nperiod: {start: 2017,\nend: 2017}\n',
     };
     // `yaml` keeps both pairs of a duplicate key (the schema check reports it).
     const answeredAlike = ['duplicate key'];
@@ -277,6 +279,21 @@ describe('parseLines on what plans are written in', () => {
       'keys whose hashes collide': 'kind: plan\nAa: 1\nBB: 2\nrows:\n  - BBBB: 3\n    AaAa: 4\n    AaBB: 5\n  - AaBB: 6\n    BB: 7\n',
       'keys the core schema resolves': 'kind: plan\nnull: a\nNull: b\nTrue: c\nfalse: d\nname: e\ntitle: f\n',
       'a space before the colon': 'kind: plan\nid : a\nrows:\n  - unit  : b\n    unit: c\n',
+      'directive, start and end markers': '%YAML 1.2\n---\nkind: plan\nid: x\n...\n',
+      'start marker with a comment, comments around': '# head\n--- # start\nkind: plan\nid: x  # c\n# tail\n...\n# after\n',
+      'byte-order mark': '\ufeffkind: plan\nid: x\n',
+      'byte-order mark before a start marker': '\ufeff---\nkind: plan\n',
+      'anchor and alias of a scalar': 'kind: plan\na: &x 1\nb: *x  # c\nc: [*x, *x]\n',
+      'anchor on a block mapping, alias as a sequence item': 'kind: plan\nbase: &base\n  fiscal_year: 2016\n  value: 12\nrows:\n  - *base\n  - &y {a: 1}\n  - *y\n',
+      'the latest anchor of a name wins': 'kind: plan\na: &x 1\nb: &x 2\nc: *x\n',
+      'merge key (an ordinary key in YAML 1.2)': 'kind: plan\nbase: &b {x: 1}\nrow:\n  <<: *b\n  y: 2\n',
+      'core tags': 'kind: plan\na: !!str 12\nb: !!int "12"\nc: !!null ""\nd: !!float 1.5\ne: !!bool true\nf: !!int 0x1F\ng: !!map\n  k: 1\nh: !!seq [1]\ni: &t !!str 7\nj: !!str &u 8\n',
+      'multi-line plain scalars': 'kind: plan\ntitle: first\n  second\n\n  third  # c\nrows:\n  - one\n    two\n  - a: x\n     y\n',
+      'quoted scalars over several lines': 'kind: plan\na: "one\n  two\n\n  three \\\n  four"\nb: \'it\'\'s\n  here\'\n',
+      'every double-quote escape': 'kind: plan\na: "\\0\\a\\b\\e\\f\\n\\r\\t\\v\\N\\_\\L\\P\\ \\"\\/\\\\\\x41\\u00e9\\U0001F600"\n"k\\u0065y": 1\n',
+      'keep chomping, indentation indicators, leading blank lines, more-indented folded lines': 'kind: plan\na: |+\n  x\n\nb: |2-\n   x\n  y\nc: >\n  x\n    y\n  z\n\n  w\nd: |\n\n  x\ne: >+\n  x\n\n\nf: 1\n',
+      'flow collections over several lines, with comments': 'kind: plan\na: [1, # c\n  2 # d\n  , 3]\nb: {x: 1,\n\n  y: [2,\n    3]}  # e\n  # f\nc: 1\n',
+      'items with nothing on the dash line, empty items, nested sequences': 'kind: plan\nrows:\n  -\n    a: 1\n  -  # c\n    b: 2\n  -\n  - - 1\n    - 2\n  - - a: 1\n      b: 2\n',
       'digit values of every length': `kind: plan\n${Array.from({ length: 20 }, (_, index) => `n${index}: ${'9876543210'.repeat(2).slice(0, index + 1)}`).join('\n')}\nlead: 007\nzero: 0\nsign: -12\nmixed: 12a\nyear: 2017 # c\n`,
     };
     for (const [name, text] of Object.entries(texts)) {
@@ -307,11 +324,25 @@ describe('parseLines on what plans are written in', () => {
 
   it('declines what only yaml can judge, and the fallback paths answer alike', () => {
     const texts: Record<string, string> = {
-      'multi-line plain scalar': 'kind: plan\ntitle: first\n  second\n',
-      'escape in a double-quoted scalar': 'kind: plan\ntitle: "a\\tb"\n',
-      'flow collection over two lines': 'kind: plan\nperiod: {start: 2017,\n  end: 2017}\n',
-      'item on the line after its dash': 'kind: plan\ngoals:\n  -\n    id: g1\n',
-      'nested sequence on the dash line': 'kind: plan\nrows:\n  - - 1\n    - 2\n',
+      // The two false cleans of issue 12: syntax errors for `yaml`.
+      'quoted title continued at its key’s column': 'kind: plan\ngoals:\n  - id: g1\n    title: "Enforce antidumping and countervailing\n    duty requirements"\n',
+      'start marker glued to a comment': '---# comment\nkind: plan\n',
+      'content on the start marker’s line': '--- kind: plan\n',
+      'directive without a start marker': '%YAML 1.2\nkind: plan\n',
+      'two YAML directives': '%YAML 1.2\n%YAML 1.2\n---\nkind: plan\n',
+      'TAG directive': '%TAG !e! tag:example.com,2000:\n---\nkind: plan\n',
+      'content after the end marker': 'kind: plan\n...\nid: x\n',
+      'a tag that does not fit its scalar': 'kind: plan\nd: !!float 1\n',
+      'a tag that does not fit its collection': 'kind: plan\nd: !!map [1]\n',
+      'anchor on an empty value': 'kind: plan\na: &x\nb: *x\n',
+      'alias to the collection that holds it': 'kind: plan\na: &x [*x]\n',
+      'anchor on a key': 'kind: plan\n&k a: 1\n',
+      'plain scalar continued after a comment': 'kind: plan\ntitle: first # c\n  second\n',
+      'plain scalar continued at its key’s column': 'kind: plan\nrows:\n  - a: x\n    y\n',
+      'bad double-quote escape': 'kind: plan\ntitle: "a\\qb"\n',
+      'quote closed past the parent’s column': 'kind: plan\ntitle: "a\n"\n',
+      'block scalar less indented than its first line': 'kind: plan\nnote: |\n    a\n   b\n',
+      'keep-chomped block scalar before a comment': 'kind: plan\nnote: |+\n  a\n\n# c\nid: x\n',
       'deeply nested flow collections': `kind: plan\nx: ${'['.repeat(300)}${']'.repeat(300)}\n`,
       'key with a comma': 'kind: plan\na,b: 1\n',
       'a dash alone in a flow sequence (an error for yaml)': 'kind: plan\nitems: [-]\n',

@@ -1,22 +1,19 @@
 /**
- * What both fast parse paths share: the rules by which `yaml` ranges nodes (spans of scalars and block
- * collections, the comments a collection keeps or passes up, empty values), the text checks that decide
- * whether a fast path may run at all, and `yaml`'s core-schema resolution of plain scalars. A fast path
- * finds a document's structure its own way (`parseLines` by reading lines, `parseFast` from js-yaml's
- * events) and builds each node with `RangeBuilder`, so the spans are computed once, the same way.
+ * How `yaml` ranges nodes, for the line reader (`parseLines`): spans of scalars and block collections,
+ * the comments a collection keeps or passes up, empty values; and the text checks that decide whether
+ * the line reader may run at all (`isPlainText`, `documentBody`).
  *
  * Contract: any method may throw `Unsure`, which means "this text is for `parseWithYaml`".
  */
 import type { ParseLimits } from './parse';
-import type { Pair, Scalar, ScalarNode, TreeNode } from './tree';
+import type { Pair, ScalarNode, TreeNode } from './tree';
 
 /** Thrown while building when a fast path cannot be sure; any exception means "use `parseWithYaml`". */
 export class Unsure extends Error {}
 
 /**
- * Rejects texts whose characters the two parsers may treat differently: tabs, a byte-order mark, a
- * carriage return not followed by a line feed, non-printable characters, and document or directive
- * markers after the first line.
+ * Rejects texts whose characters the two parsers may treat differently: tabs, a byte-order mark other
+ * than one at the start, a carriage return not followed by a line feed, non-printable characters.
  */
 export function isPlainText(text: string): boolean {
   const length = text.length;
@@ -37,6 +34,9 @@ export function isPlainText(text: string): boolean {
       }
       continue;
     }
+    if (c === 0xfeff && index === 0) {
+      continue;
+    }
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f && c !== 0x85) || c === 0xfeff || c === 0xfffe || c === 0xffff) {
       return false;
     }
@@ -50,43 +50,91 @@ export function isPlainText(text: string): boolean {
       return false;
     }
   }
-  return !(text.startsWith('%') || text.includes('\n%') || hasDocumentMarker(text, '\n---') || hasDocumentMarker(text, '\n...'));
+  return true;
 }
 
 const notAsciiTextPattern = /[^\n\x20-\x7e]/;
 
-/** True when a line after the first starts with `marker` followed by a space, a line break or the end. */
-function hasDocumentMarker(text: string, marker: string): boolean {
-  for (let index = text.indexOf(marker); index !== -1; index = text.indexOf(marker, index + 1)) {
-    const after = text.charCodeAt(index + marker.length);
-    if (Number.isNaN(after) || after === 0x20 || after === 0x0a || after === 0x0d) {
-      return true;
+/**
+ * Where the one document of `text` has its content: after a byte-order mark, a `%YAML 1.2` directive
+ * and the `---` that must then follow (alone on its line or with a comment), and before a `...` line
+ * after which only blank and comment lines may follow. Every other directive (`%YAML 1.1` resolves
+ * scalars otherwise, `%TAG` names tags), a second document, a marker with content on its line, or a
+ * directive or marker anywhere else throws `Unsure`: `yaml` decides those.
+ */
+export function documentBody(text: string): { readonly start: number; readonly end: number } {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let directive = false;
+  for (let lineStart = start; lineStart < text.length; ) {
+    const stop = lineEnd(text, lineStart);
+    const line = text.slice(lineStart, stop);
+    if (text.charCodeAt(lineStart) === 0x25 /* % */) {
+      if (directive || !/^%YAML 1\.2(?: +#.*)? *\r?$/.test(line)) {
+        throw new Unsure();
+      }
+      directive = true;
+    } else if (isDocumentMarker(text, lineStart, 0x2d /* - */)) {
+      if (!/^--- *(?:#.*)?\r?$/.test(line) || line.startsWith('---#')) {
+        throw new Unsure();
+      }
+      start = stop + 1;
+      break;
+    } else if (!/^ *(?:#.*)?\r?$/.test(line)) {
+      // Content: without a directive the document starts here, with one it needs `---` first.
+      if (directive) {
+        throw new Unsure();
+      }
+      break;
+    }
+    lineStart = stop + 1;
+  }
+  // A directive or a start marker after the document's start is for `yaml` (a second document, say).
+  if (text.includes('\n%', start) || hasMarkerLine(text, '\n---', start)) {
+    throw new Unsure();
+  }
+  let end = text.length;
+  const endMarker = markerLine(text, '\n...', start);
+  if (endMarker >= 0) {
+    end = endMarker + 1;
+    if (!/^\.\.\. *(?:#[^\n]*)?\r?(?:\n *(?:#[^\n]*)?\r?)*\n?$/.test(text.slice(end))) {
+      throw new Unsure();
     }
   }
-  return false;
+  return { start: Math.min(start, text.length), end };
 }
 
-/** Leaf kinds, for how comments after them attach (see `FastBuilder.attachComments`). */
+/** True when a line after `from` starts with `marker` (a line feed and three characters) followed by a blank or the end. */
+function hasMarkerLine(text: string, marker: string, from: number): boolean {
+  return markerLine(text, marker, from) >= 0;
+}
+
+/** The position of the first `marker` (a line feed and three characters) after `from` that a blank or the end follows, or -1. */
+function markerLine(text: string, marker: string, from: number): number {
+  for (let index = text.indexOf(marker, from); index !== -1; index = text.indexOf(marker, index + 1)) {
+    if (isBlankOrEnd(text.charCodeAt(index + marker.length))) {
+      return index;
+    }
+  }
+  return -1;
+}
+
+/** True when the line at `lineStart` starts with three `marker`s followed by a blank or the end. */
+function isDocumentMarker(text: string, lineStart: number, marker: number): boolean {
+  return text.charCodeAt(lineStart) === marker && text.charCodeAt(lineStart + 1) === marker && text.charCodeAt(lineStart + 2) === marker && isBlankOrEnd(text.charCodeAt(lineStart + 3));
+}
+
+/** Leaf kinds, for how comments after them attach (see `RangeBuilder.attachComments`). */
 export const enum Leaf {
   /** A collection: its `end2` is final. */
   None,
-  /** A plain or quoted scalar, or a flow collection: `yaml` gives it end tokens that take comments. */
+  /** A plain or quoted scalar, an alias or a flow collection: `yaml` gives it end tokens that take comments. */
   Absorbs,
   /** A block scalar: no end tokens; comments after it belong to the collection that holds it. */
   Block,
 }
 
-/**
- * A node built when js-yaml closed it, with what its parent needs: where its content starts and ends,
- * and, for a collection, `yaml`'s range[2] and the comment lines it passes up.
- */
+/** The range facts of a node just read that its parent collection needs to end itself the way `yaml` does. */
 export interface Built {
-  /** Undefined for an empty value (`key:` with nothing after it), built by the parent. */
-  readonly node: TreeNode | undefined;
-  /** js-yaml's node kind (`scalar`, `sequence`, `mapping`, or null for an empty value). */
-  readonly kind: string | null;
-  /** First character of the content (for an empty value: where js-yaml started looking for it). */
-  readonly start: number;
   /** End of the content (`yaml`'s range[1], untrimmed for collections). */
   readonly end: number;
   readonly leaf: Leaf;
@@ -140,64 +188,13 @@ export abstract class RangeBuilder {
       pending = this.commentBlockAfter(end1);
     }
     node.end = this.trimBack(end1, start);
-    const tree = node as TreeNode;
     if (!pending) {
-      return { node: tree, kind: null, start, end: end1, leaf: Leaf.None, end2: end1 };
+      return { end: end1, leaf: Leaf.None, end2: end1 };
     }
     if (indent === 0 || allLessThan(pending.indents, indent)) {
-      return { node: tree, kind: null, start, end: end1, leaf: Leaf.None, end2: end1, pending };
+      return { end: end1, leaf: Leaf.None, end2: end1, pending };
     }
-    return { node: tree, kind: null, start, end: end1, leaf: Leaf.None, end2: pending.end };
-  }
-
-  /** A mapping key: a single-line plain or quoted scalar of at most 1,000 characters. */
-  protected key(built: Built): ScalarNode {
-    const node = built.node;
-    if (node?.kind !== 'scalar' || built.leaf !== Leaf.Absorbs || node.end - node.start > 1000 || hasLineBreak(this.text, node.start, node.end)) {
-      throw new Unsure();
-    }
-    return node;
-  }
-
-  /**
-   * The end of a block scalar as `yaml` ranges it: after the line break of its last line with content
-   * (trailing blank lines excluded). Keep chomping, indentation indicators and whitespace-only lines
-   * are left to `yaml`.
-   */
-  protected blockScalarEnd(start: number, close: number): number {
-    const text = this.text;
-    const headerEnd = lineEnd(text, start);
-    if (!/^[|>]-?[ ]*(?:#.*)?\r?$/.test(text.slice(start, headerEnd))) {
-      throw new Unsure();
-    }
-    let end = -1;
-    let contentIndent = -1;
-    let lineStart = headerEnd + 1;
-    while (lineStart < close && lineStart <= text.length) {
-      const next = lineEnd(text, lineStart);
-      if (next > close) {
-        // js-yaml stops after the next line's indentation: that line is not the scalar's.
-        break;
-      }
-      const line = text.slice(lineStart, next).replace(/\r$/, '');
-      if (line.trim() !== '') {
-        const indent = line.length - line.trimStart().length;
-        if (contentIndent < 0) {
-          contentIndent = indent;
-        } else if (indent < contentIndent) {
-          // A less indented line (a comment, say) that js-yaml read as part of the scalar.
-          throw new Unsure();
-        }
-        end = next < text.length ? next + 1 : next;
-      } else if (line !== '') {
-        throw new Unsure();
-      }
-      lineStart = next + 1;
-    }
-    if (end < 0) {
-      throw new Unsure();
-    }
-    return end;
+    return { end: end1, leaf: Leaf.None, end2: pending.end };
   }
 
   /** An empty value (`key:` or `-` with nothing after): a null scalar right after the indicator and spaces. */
@@ -209,7 +206,7 @@ export abstract class RangeBuilder {
     }
     const c = text.charCodeAt(position);
     if (!(Number.isNaN(c) || isLineBreak(c) || c === 0x23)) {
-      // Something js-yaml read as no value (a tag or an anchor alone, say).
+      // Not empty after all: the caller should not have asked.
       throw new Unsure();
     }
     return { kind: 'scalar', value: null, start: position, end: position, quoted: false };
@@ -295,18 +292,6 @@ export abstract class RangeBuilder {
     return first - lineStart;
   }
 
-  /** The position of the `:` after a block mapping key that ends at `keyEnd`. */
-  protected colonAfter(keyEnd: number): number {
-    let position = keyEnd;
-    while (this.text.charCodeAt(position) === 0x20) {
-      position++;
-    }
-    if (this.text.charCodeAt(position) !== 0x3a /* : */) {
-      throw new Unsure();
-    }
-    return position;
-  }
-
   /**
    * The position `skipSpace` last returned after crossing a line break, and its column: a reader asks
    * for the column of the content it just skipped to (a line's first key or `-`), and scanning back over
@@ -337,14 +322,6 @@ export abstract class RangeBuilder {
     if (lineStart >= 0) {
       this.columnKnownAt = position;
       this.knownColumn = position - lineStart;
-    }
-    return position;
-  }
-
-  /** Moves back over spaces from `position` (exclusive) and returns the position after the last non-space. */
-  protected skipSpaceBack(position: number): number {
-    while (position > 0 && this.text.charCodeAt(position - 1) === 0x20) {
-      position--;
     }
     return position;
   }
@@ -412,65 +389,4 @@ export function isWhitespace(code: number): boolean {
 
 export function isBlankOrEnd(code: number): boolean {
   return Number.isNaN(code) || code === 0x20 || code === 0x0a || code === 0x0d;
-}
-
-const nullPattern = /^(?:~|[Nn]ull|NULL)?$/;
-const boolPattern = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const octPattern = /^0o[0-7]+$/;
-const intPattern = /^[-+]?[0-9]+$/;
-const hexPattern = /^0x[0-9a-fA-F]+$/;
-const nanInfPattern = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const expPattern = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const floatPattern = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-
-/**
- * Resolves a plain scalar with the YAML 1.2 core schema exactly as `yaml` 2 does (same tests in the same
- * order: null, bool, octal, decimal and hexadecimal integers, `.inf`/`.nan`, exponent and plain floats),
- * so `yes`, `0x1F` signed, `1_000` and dates stay text as they do there.
- */
-export function resolvePlain(source: string): Scalar {
-  const first = source.charCodeAt(0);
-  // Fast exit: most plain scalars in a plan are words, which no core tag matches.
-  if (!(first <= 0x39 /* 9 */ || first === 0x7e /* ~ */ || first === 0x6e || first === 0x4e || first === 0x74 || first === 0x54 || first === 0x66 || first === 0x46)) {
-    return source;
-  }
-  if (first > 0x39 && first !== 0x7e && source.length > 5) {
-    // `name`, `targets`, `fiscal_year`: longer than `false`, the longest word the core schema resolves.
-    return source;
-  }
-  if (first >= 0x30 && first <= 0x39 && isDigits(source)) {
-    // The usual number in a plan (a year, a count): what `intPattern` would match, without a regex.
-    return parseInt(source, 10);
-  }
-  if (nullPattern.test(source)) {
-    return null;
-  }
-  if (boolPattern.test(source)) {
-    return first === 0x74 || first === 0x54;
-  }
-  if (octPattern.test(source)) {
-    return parseInt(source.substring(2), 8);
-  }
-  if (intPattern.test(source)) {
-    return parseInt(source, 10);
-  }
-  if (hexPattern.test(source)) {
-    return parseInt(source.substring(2), 16);
-  }
-  if (nanInfPattern.test(source)) {
-    return source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  }
-  if (expPattern.test(source) || floatPattern.test(source)) {
-    return parseFloat(source);
-  }
-  return source;
-}
-function isDigits(source: string): boolean {
-  for (let index = 0; index < source.length; index++) {
-    const code = source.charCodeAt(index);
-    if (code < 0x30 || code > 0x39) {
-      return false;
-    }
-  }
-  return true;
 }
