@@ -14,7 +14,7 @@ import { analyzeText, auditDocument, createAuditContext, defaultAuditSettings } 
 import type { Finding } from '../../server/src/core/findings';
 import { buildModel, detectKind } from '../../server/src/core/model';
 import type { ParsedDocument } from '../../server/src/core/parse';
-import { parseWithYaml } from '../../server/src/core/parse';
+import { defaultParseLimits, parseWithYaml } from '../../server/src/core/parse';
 import { parseLines } from '../../server/src/core/parseLines';
 import { resolvePlain } from '../../server/src/core/coreSchema';
 import type { MapNode } from '../../server/src/core/tree';
@@ -298,6 +298,30 @@ describe('parseLines on what plans are written in', () => {
     };
     for (const [name, text] of Object.entries(texts)) {
       assert.ok(assertEquivalent(name, 'file:///case.plan.yaml', text, true, parseLines), `parseLines fell back on ${name}`);
+    }
+  });
+
+  it('charges aliases to the expansion budget exactly as parseWithYaml does, nested aliases included', () => {
+    const texts = [
+      'kind: plan\na: &x 1\nb: &y {k: *x, l: [*x]}\nc: *y\nd: [*y, *y]\ne: &z\n  p: *y\n  q: *x\nf: *z\n',
+      'kind: plan\na: &a [1, 2]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: &d [*c, *c]\ne: [*d, *d]\n',
+    ];
+    for (const text of texts) {
+      let answered = 0;
+      let declined = 0;
+      for (let budget = 0; budget <= 500; budget++) {
+        const limits = { ...defaultParseLimits, maxAliasExpansion: budget, aliasExpansionPerKiB: 0 };
+        const fast = parseLines('file:///case.plan.yaml', text, limits);
+        if (fast) {
+          answered++;
+          assert.deepStrictEqual(fast, parseWithYaml('file:///case.plan.yaml', text, limits), `budget ${budget}`);
+        } else {
+          declined++;
+          // Declined only where `yaml`'s path flags the budget.
+          assert.ok(parseWithYaml('file:///case.plan.yaml', text, limits).findings.some((finding) => finding.ruleId === 'resource-limit'), `budget ${budget}`);
+        }
+      }
+      assert.ok(answered > 0 && declined > 0, `${answered} answered, ${declined} declined`);
     }
   });
 

@@ -10,6 +10,7 @@
  * needs about a collection's last value (`leaf`, `end`, `end2`, `pending`).
  */
 import { resolvePlain, resolveTagged } from './coreSchema';
+import type { Anchor } from './lineAnchors';
 import { FlowReader } from './lineFlow';
 import { blockScalarValue, digitsValue, doubleQuotedValue, foldFlowLines, isAnchorCharacter, isPlainStart } from './lineScalars';
 import type { ScalarNode, TreeNode } from './tree';
@@ -115,11 +116,11 @@ export abstract class ValueReader extends FlowReader {
   }
 
   /**
-   * Gives `node` the tag read before it (`tag`), and notes it as anchor `anchor` (opened at
-   * `aliasCountAtOpen`): a core tag on a scalar resolves its text again (`!!str 12` is text), on a
+   * Gives `node` the tag read before it (`tag`), and notes it as the node of `anchor` (from
+   * `AnchorTable.open`): a core tag on a scalar resolves its text again (`!!str 12` is text), on a
    * collection it must name the collection's kind.
    */
-  protected withProperties(node: TreeNode, anchor: string | undefined, tag: string | undefined, aliasCountAtOpen: number): TreeNode {
+  protected withProperties(node: TreeNode, anchor: Anchor | undefined, tag: string | undefined): TreeNode {
     if (tag !== undefined) {
       if (node.kind === 'scalar') {
         const source = node.quoted ? (node.value as string) : foldFlowLines(this.text.slice(node.start, node.end));
@@ -129,7 +130,7 @@ export abstract class ValueReader extends FlowReader {
       }
     }
     if (anchor !== undefined) {
-      this.anchors.close(anchor, node, aliasCountAtOpen);
+      this.anchors.close(anchor, node);
     }
     return node;
   }

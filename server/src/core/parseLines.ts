@@ -57,7 +57,7 @@ export function parseLines(uri: string, text: string, limits: ParseLimits = defa
     // The traits `parseWithYaml` finds: YAML 1.2 (the reader declines other versions), and a tree in
     // document order apart from alias copies (the reader builds no empty keys, reads no lone CR).
     const anchors = builder.anchors;
-    const traits = anchors.hasAliases ? { ...plainDocumentTraits, hasAliases: true, aliasExpansion: anchors.expansion, aliasedSpans: anchors.aliasedSpans() } : plainDocumentTraits;
+    const traits = anchors.hasAliases ? { ...plainDocumentTraits, hasAliases: true, aliasExpansion: anchors.expanded, aliasedSpans: anchors.aliasedSpans() } : plainDocumentTraits;
     return { uri, text, root, findings: [], hasSyntaxErrors: false, traits };
   } catch {
     // `Unsure`: something this reader does not handle (see the module comment).
@@ -237,9 +237,8 @@ class LineBuilder extends ValueReader {
     let c = text.charCodeAt(position);
     if (c === Char.Ampersand || c === Char.Exclamation) {
       position = this.readProperties(position);
-      const anchor = this.anchorName;
+      const anchor = this.anchorName === undefined ? undefined : this.anchors.open(this.anchorName);
       const tag = this.tagName;
-      const aliasCount = anchor === undefined ? 0 : this.anchors.open(anchor);
       c = text.charCodeAt(position);
       let node: TreeNode;
       if (Number.isNaN(c) || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Hash) {
@@ -256,7 +255,7 @@ class LineBuilder extends ValueReader {
         }
         node = this.inlineValue(position, parentColumn, mappingValue);
       }
-      return this.withProperties(node, anchor, tag, aliasCount);
+      return this.withProperties(node, anchor, tag);
     }
     if (!(Number.isNaN(c) || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Hash)) {
       return this.inlineValue(position, parentColumn, mappingValue);
