@@ -1,9 +1,10 @@
 /**
  * The Plan Audit language server: wiring only. It connects the protocol to the workspace state
  * (workspaceState.ts: one analysis per open document by version, an index of every plan-audit file in
- * the workspace for the cross-file rules), the edit record for incremental analysis (pendingEdits.ts),
- * diagnostics reports (diagnosticReports.ts) and idle garbage collection (idleGarbageCollector.ts), and
- * answers pull diagnostics, code actions, hovers and summaries by converting core findings.
+ * the workspace for the cross-file rules), its indexing (workspaceIndexer.ts), the settings
+ * (serverSettings.ts), the edit record for incremental analysis (pendingEdits.ts), diagnostics reports
+ * (diagnosticReports.ts) and idle garbage collection (idleGarbageCollector.ts), and answers pull
+ * diagnostics, code actions, hovers and summaries by converting core findings.
  * Start with `--stdio` or `--node-ipc`.
  */
 import * as fs from 'fs';
@@ -14,18 +15,12 @@ import {
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   FileChangeType,
-  MessageType,
   ProposedFeatures,
-  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AuditSettings } from './core/analyze';
-import { defaultAuditSettings } from './core/analyze';
 import type { Finding } from './core/findings';
-import { LineIndex } from './core/lines';
-import { resolveSummaryLocations, scopeIndexOf, summarizeWorkspace } from './core/summary';
 import { ConfigDiagnostics } from './configDiagnostics';
 import { DiagnosticReports } from './diagnosticReports';
 import { IdleGarbageCollector, largeDocumentLength } from './idleGarbageCollector';
@@ -34,16 +29,19 @@ import { PlanDocument } from './lsp/planDocument';
 import { hoverMarkdown } from './lsp/toHover';
 import { PendingEdits } from './pendingEdits';
 import type { SummaryParams, SummaryResult } from './protocol';
-import { DidChangeSummaryNotification, IndexStatusNotification, SummaryRequest } from './protocol';
-import { IndexBudget, indexBudgetBytes, indexBudgetMessage } from './indexBudget';
+import { DidChangeSummaryNotification, SummaryRequest } from './protocol';
 import { createRuleDocsLinks } from './ruleDocsLinks';
-import { resolveSettings, type RawPlanAuditSettings } from './settings';
+import { ServerSettings } from './serverSettings';
 import { SummaryNotifications } from './summaryNotifications';
-import { collectYamlFiles, filePathOfUri, readConfigFile } from './workspaceFiles';
+import { filePathOfUri } from './workspaceFiles';
 import { localWorkspaceFolders } from './workspaceFolders';
+import { WorkspaceIndexer } from './workspaceIndexer';
 import { isPlanAuditDocument, WorkspaceState } from './workspaceState';
 
 const connection = createConnection(ProposedFeatures.all);
+/** Set when the client initializes. */
+let workspaceFolders: string[] = [];
+let hasConfigurationCapability = false;
 const pendingEdits = new PendingEdits();
 const documents = new TextDocuments<PlanDocument>({ create: PlanDocument.create, update: pendingEdits.update });
 const workspace = new WorkspaceState(documents, pendingEdits);
@@ -55,26 +53,11 @@ const summary = new SummaryNotifications((generation) => {
 /** Docs pages ship inside the extension, next to `dist/`; links open them offline. */
 const docsUri = createRuleDocsLinks(path.resolve(__dirname, '..'));
 const configDiagnostics = new ConfigDiagnostics(connection, docsUri);
-
-let workspaceFolders: string[] = [];
-let hasConfigurationCapability = false;
-let settingsPromise: Promise<AuditSettings> | undefined;
-/**
- * Settles once the first index of the workspace is built. The first diagnostics of a document wait for
- * it so cross-file rules never report an area as uncovered because its plan was not read yet; after
- * that it is settled and nothing on the typing path waits on indexing.
- */
-let initialIndex: Promise<void> = Promise.resolve();
-/** The budget of the disk index (`planAudit.maxIndexedMegabytes`), read with the settings. */
-let maxIndexedBytes = indexBudgetBytes(undefined).bytes;
-/** The accounting of the disk index; replaced, with the index, when the budget changes. */
-let indexBudget = new IndexBudget(maxIndexedBytes);
-/** Counts runs of `indexWorkspace`, so a run that a newer one replaced stops. */
-let indexRuns = 0;
-/** False while `indexWorkspace` runs: the status of a half-built index is not reported. */
-let indexComplete = false;
-/** The user is told once that files were left out (again only after the budget changes). */
-let indexBudgetMessageShown = false;
+const settings = new ServerSettings(connection, configDiagnostics, () => ({ folders: workspaceFolders, hasConfigurationCapability }));
+const indexer = new WorkspaceIndexer(connection, workspace, settings, () => workspaceFolders, () => {
+  connection.languages.diagnostics.refresh();
+  summary.changed();
+});
 
 process.on('uncaughtException', (error) => {
   connection.console.error(`Plan Audit server: uncaught exception: ${error.stack ?? error.message}`);
@@ -104,39 +87,8 @@ connection.onInitialized(() => {
   if (hasConfigurationCapability) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'planAudit' });
   }
-  startIndexing();
+  indexer.start();
 });
-
-/** Indexes the workspace off the typing path (again, when the budget changed). */
-function startIndexing(): void {
-  initialIndex = indexWorkspace().catch((error: unknown) => {
-    connection.console.error(`Plan Audit: indexing the workspace failed: ${error instanceof Error ? error.stack : String(error)}`);
-  });
-}
-
-async function indexWorkspace(): Promise<void> {
-  const run = ++indexRuns;
-  indexComplete = false;
-  const { files, skipped } = collectYamlFiles(workspaceFolders);
-  for (const entry of skipped) {
-    connection.console.warn(`Plan Audit: ${entry.path}: ${entry.reason}`);
-  }
-  const settings = await getSettings();
-  workspace.clearDiskIndex();
-  indexBudget = new IndexBudget(maxIndexedBytes);
-  for (const file of files) {
-    // Yield to pending requests between files; stop when a newer run replaced this one.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (run !== indexRuns) {
-      return;
-    }
-    indexFile(file, settings);
-  }
-  indexComplete = true;
-  connection.languages.diagnostics.refresh();
-  summary.changed();
-  reportIndexStatus();
-}
 
 /**
  * The path of a `file:` URI, or undefined (logged) when this system cannot name it: a UNC-style URI
@@ -150,67 +102,12 @@ function filePathOf(uri: string): string | undefined {
   return file;
 }
 
-function indexFile(file: string, settings: AuditSettings): void {
-  const warning = workspace.indexFile(file, settings, indexBudget);
-  if (warning) {
-    connection.console.warn(`Plan Audit: ${warning}`);
-  }
-}
-
-/** Tells the client what the index holds; the first time files are left out, tells the user too. */
-function reportIndexStatus(): void {
-  if (!indexComplete) {
-    return;
-  }
-  const status = indexBudget.status();
-  void connection.sendNotification(IndexStatusNotification.type, status);
-  const message = indexBudgetMessage(status);
-  if (message && !indexBudgetMessageShown) {
-    indexBudgetMessageShown = true;
-    connection.console.warn(message);
-    // A notification, not `showWarningMessage` (a request): there is no answer to wait for.
-    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-  }
-}
-
-function getSettings(): Promise<AuditSettings> {
-  if (!settingsPromise) {
-    settingsPromise = (async () => {
-      const folder = workspaceFolders[0];
-      const fromFile = folder ? readConfigFile(folder, defaultAuditSettings) : { settings: defaultAuditSettings, problems: [] };
-      let raw: RawPlanAuditSettings | null = null;
-      if (hasConfigurationCapability) {
-        raw = (await connection.workspace.getConfiguration('planAudit')) as RawPlanAuditSettings | null;
-      }
-      const { settings, problems } = resolveSettings(fromFile.settings, raw);
-      const budget = indexBudgetBytes((raw as { maxIndexedMegabytes?: unknown } | null)?.maxIndexedMegabytes);
-      maxIndexedBytes = budget.bytes;
-      if (budget.problem) {
-        problems.push(budget.problem);
-      }
-      for (const problem of [...fromFile.problems, ...problems]) {
-        connection.console.warn(`Plan Audit: ${problem}`);
-      }
-      configDiagnostics.publish('document' in fromFile ? fromFile.document : undefined, settings);
-      return settings;
-    })();
-  }
-  return settingsPromise;
-}
-
 connection.onDidChangeConfiguration(() => {
-  settingsPromise = undefined;
+  settings.invalidate();
   workspace.settingsChanged();
   connection.languages.diagnostics.refresh();
   summary.changed();
-  void getSettings().then(() => {
-    if (maxIndexedBytes !== indexBudget.maxBytes) {
-      // A new budget: index the workspace afresh (files left out may fit now), and tell the user
-      // again if some still do not.
-      indexBudgetMessageShown = false;
-      startIndexing();
-    }
-  });
+  void settings.get().then(() => indexer.budgetMayHaveChanged());
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -221,7 +118,7 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 async function watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> {
-  const settings = await getSettings();
+  const current = await settings.get();
   let configChanged = false;
   for (const change of params.changes) {
     if (!change.uri.startsWith('file:')) {
@@ -232,24 +129,24 @@ async function watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise
       continue;
     }
     if (path.basename(file) === '.plan-audit.yaml') {
-      settingsPromise = undefined;
+      settings.invalidate();
       configChanged = true;
       continue;
     }
     if (change.type === FileChangeType.Deleted) {
-      workspace.forgetFile(change.uri, indexBudget);
+      indexer.forgetFile(change.uri);
     } else {
-      indexFile(file, settings);
+      indexer.indexFile(file, current);
     }
   }
   if (configChanged) {
     // Re-read it now, so its problems show (or clear) in Problems even with no plan open.
     workspace.settingsChanged();
-    await getSettings();
+    await settings.get();
   }
   connection.languages.diagnostics.refresh();
   summary.changed();
-  reportIndexStatus();
+  indexer.reportStatus();
 }
 
 async function findingsFor(document: TextDocument): Promise<Finding[]> {
@@ -257,8 +154,8 @@ async function findingsFor(document: TextDocument): Promise<Finding[]> {
   if (cached) {
     return cached;
   }
-  await initialIndex;
-  return workspace.findingsFor(document, await getSettings());
+  await indexer.initialIndex;
+  return workspace.findingsFor(document, await settings.get());
 }
 
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
@@ -289,8 +186,8 @@ connection.onCodeAction(async (params, token): Promise<CodeAction[] | null> => {
     if (token.isCancellationRequested) {
       return null;
     }
-    const settings = await getSettings();
-    return toCodeActions(document, findings, params.context.diagnostics, params.context.only, { insertPlaceholders: settings.fixAllInsertsPlaceholders === true });
+    const { fixAllInsertsPlaceholders } = await settings.get();
+    return toCodeActions(document, findings, params.context.diagnostics, params.context.only, { insertPlaceholders: fixAllInsertsPlaceholders === true });
   } catch (error) {
     connection.console.error(`Plan Audit: code actions failed: ${error instanceof Error ? error.stack : String(error)}`);
     return null;
@@ -304,8 +201,7 @@ connection.onHover(async (params): Promise<Hover | null> => {
   }
   try {
     const findings = await findingsFor(document);
-    const settings = await getSettings();
-    const model = workspace.analysisOf(document, settings).model;
+    const model = workspace.analysisOf(document, await settings.get()).model;
     const markdown = hoverMarkdown(model, findings, document.offsetAt(params.position), docsUri);
     return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
   } catch (error) {
@@ -333,10 +229,10 @@ documents.onDidClose((event) => {
   diagnosticReports.delete(uri);
   const file = uri.startsWith('file:') ? filePathOf(uri) : undefined;
   if (file !== undefined) {
-    void getSettings().then((settings) => {
+    void settings.get().then((current) => {
       if (fs.existsSync(file)) {
-        indexFile(file, settings);
-        reportIndexStatus();
+        indexer.indexFile(file, current);
+        indexer.reportStatus();
       }
       // Unsaved edits are gone: the summary goes back to the file on disk.
       summary.changed();
@@ -349,25 +245,13 @@ connection.onRequest(SummaryRequest.type, async (params: SummaryParams | null | 
   const focusUri = params && typeof params === 'object' && typeof params.uri === 'string' ? params.uri : undefined;
   const cancelled = () => token !== undefined && typeof token === 'object' && 'isCancellationRequested' in token && token.isCancellationRequested;
   try {
-    await initialIndex; // a first summary from half an index would show areas as missing
+    await indexer.initialIndex; // a first summary from half an index would show areas as missing
     const generation = summary.generation;
-    const settings = await getSettings();
-    const report = summarizeWorkspace(workspace.workspaceDocuments(settings), settings);
+    const { scopes, focusScope } = workspace.summary(await settings.get(), focusUri);
     if (cancelled()) {
       return null;
     }
-    // One line table per file for the whole request: thousands of locations, a handful of files.
-    const lineIndexes = new Map<string, LineIndex | TextDocument | null>();
-    const resolved = resolveSummaryLocations(report, (uri, offset) => {
-      let index = lineIndexes.get(uri);
-      if (index === undefined) {
-        const text = workspace.diskText(uri);
-        index = documents.get(uri) ?? (text === undefined ? null : new LineIndex(text));
-        lineIndexes.set(uri, index);
-      }
-      return index === null ? undefined : 'positionAt' in index ? index.positionAt(offset) : index.position(offset);
-    });
-    return { scopes: resolved.scopes, focusScope: scopeIndexOf(resolved, focusUri), generation };
+    return { scopes, focusScope, generation };
   } catch (error) {
     connection.console.error(`Plan Audit: summary failed: ${error instanceof Error ? error.stack : String(error)}`);
     return null;

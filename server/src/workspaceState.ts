@@ -15,6 +15,8 @@ import { auditDocument, createAuditContext, scopeOf } from './core/analyze';
 import type { Finding } from './core/findings';
 import { LineIndex } from './core/lines';
 import { createSchemaValidators } from './core/schemaValidators';
+import type { PlanAuditSummary } from './core/summary';
+import { resolveSummaryLocations, scopeIndexOf, summarizeWorkspace } from './core/summary';
 import type { IndexBudget } from './indexBudget';
 import type { PlanDocument } from './lsp/planDocument';
 import { OpenDocumentAnalyses } from './openDocumentAnalyses';
@@ -139,6 +141,26 @@ export class WorkspaceState {
     const text = this.diskText(uri);
     return text === undefined ? undefined : new LineIndex(text).position(offset);
   };
+
+  /**
+   * The workspace summary (summary.ts), with every location's line and character: one line table per
+   * file for the whole request (thousands of locations, a handful of files). `focusUri` picks the scope
+   * the panel shows first.
+   */
+  summary(settings: AuditSettings, focusUri: string | undefined): { readonly scopes: readonly PlanAuditSummary[]; readonly focusScope: number } {
+    const report = summarizeWorkspace(this.workspaceDocuments(settings), settings);
+    const lineIndexes = new Map<string, LineIndex | TextDocument | null>();
+    const resolved = resolveSummaryLocations(report, (uri, offset) => {
+      let index = lineIndexes.get(uri);
+      if (index === undefined) {
+        const text = this.diskText(uri);
+        index = this.documents.get(uri) ?? (text === undefined ? null : new LineIndex(text));
+        lineIndexes.set(uri, index);
+      }
+      return index === null ? undefined : 'positionAt' in index ? index.positionAt(offset) : index.position(offset);
+    });
+    return { scopes: resolved.scopes, focusScope: scopeIndexOf(resolved, focusUri) };
+  }
 
   /** The settings changed: every analysis of an open document was made with the old ones. */
   settingsChanged(): void {
