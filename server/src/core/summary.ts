@@ -4,8 +4,9 @@
  * (Tables 5 and 6); open recommendations by age.
  *
  * The judgements come from the modules the rules use, so the summary and the findings never disagree:
- * coverage from `coverage.ts`, staffing from `staffingAnalysis.ts`, the age threshold from the
- * `recommendation-open-too-long` rule, the exception comments from `suppressions.ts`.
+ * coverage from `coverage.ts`, staffing from `staffingAnalysis.ts`, the age threshold from
+ * `recommendationAge.ts` (as the `recommendation-open-too-long` rule), the exception comments from
+ * `suppressions.ts`.
  *
  * Pure and JSON-serialisable: the result holds plain data only (no tree nodes). Every row carries its
  * `location` (`{uri, span}`, offsets); the edges fill in `range` (0-based lines) with

@@ -1,7 +1,7 @@
 /**
  * The staffing and recommendation sections of the summary: positions as GAO-17-618 Tables 5 and 6,
  * judged by `staffingAnalysis.ts` as the staffing rules judge them, and open recommendations by age
- * with the threshold of the `recommendation-open-too-long` rule.
+ * with the threshold the `recommendation-open-too-long` rule applies (`recommendationAge.ts`).
  */
 import { compareUris } from './coverage';
 import { addYears, isIsoDate, wholeYearsBetween } from './dates';
@@ -10,7 +10,7 @@ import { entryAnchor } from './model';
 import type { AuditedDocument, WorkspaceView } from './rule';
 import type { PositionAnalysis } from './staffingAnalysis';
 import { analyzePosition, formatOptimalRange } from './staffingAnalysis';
-import { openTooLongYears } from './rules/recommendation-open-too-long';
+import { openTooLongYears } from './recommendationAge';
 import { getNode, spanOf } from './tree';
 import { locationOf } from './summaryTypes';
 import type { RecommendationRow, RecommendationsSummary, StaffingRow, StaffingSummary, StaffingTable } from './summaryTypes';

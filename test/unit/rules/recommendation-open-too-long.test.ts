@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { openTooLongYears, openTooLongYearsBySource } from '../../../server/src/core/rules/recommendation-open-too-long';
+import { openTooLongYears, openTooLongYearsBySource } from '../../../server/src/core/recommendationAge';
 import { describeRuleFixtures } from './ruleFixtures';
 import { auditFiles, ofRule } from './workspaceHelpers';
 

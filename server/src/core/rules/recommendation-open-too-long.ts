@@ -6,7 +6,7 @@
  * §4.2). GAO-13-268 was issued 2013-03-01: at the review date 2017-02-28 it is not flagged (4 years fall
  * on 2017-03-01, and it must be *more* than that); from 2017-03-02 it is.
  *
- * Thresholds by source (`openTooLongYearsBySource`):
+ * Thresholds by source (`openTooLongYearsBySource` in `recommendationAge.ts`, which the summary reads too):
  * - `gao`: 4 years. GAO-17-618 App. I fn 5: "if a recommendation has not been implemented within 4 years,
  *   it is not likely to be implemented" (GAO's follow-up guidance).
  * - `oig`: not judged. DHS OIG follows up on its own scheme (resolved/unresolved × open/closed,
@@ -23,29 +23,8 @@ import { addYears, isIsoDate, wholeYearsBetween } from '../dates';
 import type { Recommendation, Recommendations } from '../model';
 import { entryAnchor } from '../model';
 import type { Rule } from '../rule';
+import { openTooLongYears } from '../recommendationAge';
 import { spanOf } from '../tree';
-
-/**
- * Years after `issued` past which an `open` recommendation is reported, by `source`. `undefined`: the
- * source's recommendations are not judged by age. Sources not listed use `defaultOpenTooLongYears`.
- */
-export const openTooLongYearsBySource: Readonly<Record<string, number | undefined>> = {
-  gao: 4,
-  oig: undefined,
-  internal: 4,
-  other: 4,
-};
-
-/** The threshold for a source not in `openTooLongYearsBySource`, or no source. */
-export const defaultOpenTooLongYears = 4;
-
-/** The threshold that applies to a recommendation, or undefined when its source is not judged by age. */
-export function openTooLongYears(source: string | undefined): number | undefined {
-  if (source !== undefined && Object.prototype.hasOwnProperty.call(openTooLongYearsBySource, source)) {
-    return openTooLongYearsBySource[source];
-  }
-  return defaultOpenTooLongYears;
-}
 
 export const recommendationOpenTooLong: Rule<Recommendations> = {
   id: 'recommendation-open-too-long',
