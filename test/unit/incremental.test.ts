@@ -249,8 +249,9 @@ describe('reparseIncrementally', () => {
     assert.deepStrictEqual(checkDuplicates(uri, incremental!.root!, 'plan'), checkDuplicates(uri, full.root!, 'plan'));
   });
 
-  it('falls back on anchors, aliases and tags', () => {
-    assert.strictEqual(edit(base, replaceIn(plan, 'unit: audits', 'unit: &u audits')).incremental, undefined, 'an anchor');
+  it('splices an anchor in a document without aliases; falls back on aliases and tags', () => {
+    // Without aliases an anchor changes nothing: the unit is spliced (edit() compares it with a full parse).
+    assert.ok(edit(base, replaceIn(plan, 'unit: audits', 'unit: &u audits')).incremental, 'an anchor');
     assert.strictEqual(edit(base, replaceIn(plan, 'unit: surveys', 'unit: *u')).incremental, undefined, 'an alias');
     assert.strictEqual(edit(base, replaceIn(plan, 'value: 120', 'value: !!str 120')).incremental, undefined, 'a tag');
     // An alias elsewhere in the file: its copy keeps its anchor's offsets and is shared as it is.
@@ -263,7 +264,7 @@ describe('reparseIncrementally', () => {
     assert.ok(edit(parseWithYaml(uri, starred), replaceIn(starred, '120', '125')).incremental);
   });
 
-  it('re-parses documents with anchors and aliases, except where an edit touches what an alias stands for', () => {
+  it('re-parses documents with anchors and aliases, re-resolving the copies of an edited anchored scalar', () => {
     // A unit shared by alias with a later measure; an anchored empty list copied at the end.
     const text = `${plan
       .replace('unit: audits', 'unit: &u audits')
@@ -276,16 +277,45 @@ describe('reparseIncrementally', () => {
     for (const [find, replace] of [['Director, AD/CVD Division', 'Director'], ['120', '125'], ['unit: importers', 'unit: importers and exporters'], ['surveys', 'polls']] as const) {
       assert.ok(edit(document, replaceIn(text, find, replace)).incremental, `${find} → ${replace}`);
     }
-    // The anchored value, an alias, or a new anchor or alias: a full parse re-resolves them.
-    assert.strictEqual(edit(document, replaceIn(text, '&u audits', '&u reviews')).incremental, undefined, 'the anchored value');
+    // The anchored scalar: its copies are re-resolved, whatever the length change (none included).
+    for (const replacement of ['&u reviews', '&u Audits', '&u completed audits', '&u "quoted: audits"', '&u']) {
+      const { incremental, full } = edit(document, replaceIn(text, '&u audits', replacement));
+      assert.ok(incremental, replacement);
+      assert.deepStrictEqual(incremental.traits, full.traits, replacement);
+    }
+    // An alias, a new anchor or alias, a renamed anchor, an anchored collection: a full parse re-resolves them.
     assert.strictEqual(edit(document, replaceIn(text, 'data_source: *u', 'data_source: *none')).incremental, undefined, 'an alias');
     assert.strictEqual(edit(document, replaceIn(text, 'unit: surveys', 'unit: *u')).incremental, undefined, 'a new alias');
+    assert.strictEqual(edit(document, replaceIn(text, '&u audits', '&v audits')).incremental, undefined, 'a renamed anchor');
+    assert.strictEqual(edit(document, replaceIn(text, 'unit: surveys', 'unit: &u surveys')).incremental, undefined, 'a second anchor of the name');
+    assert.strictEqual(edit(document, replaceIn(text, '&u audits', '&u [audits]')).incremental, undefined, 'an anchored collection');
     // An anchor on a whole goal and an alias after it: an edit inside the goal changes the copy.
     const goalText = `${plan.replace('goals:\n  - id:', 'goals:\n  - &goal\n    id:')}copy: *goal\n`;
     const goalDocument = parseWithYaml(uri, goalText);
     assert.deepStrictEqual(goalDocument.findings, []);
     assert.strictEqual(edit(goalDocument, replaceIn(goalText, 'unit: surveys', 'unit: reviews')).incremental, undefined, 'inside an aliased goal');
     assert.ok(edit(goalDocument, replaceIn(goalText, 'Second goal', 'Second')).incremental, 'after the goal, before its copy');
+  });
+
+  it('typing into anchored data sources that 20 measures share by alias: each re-parse equals a full one', () => {
+    const random = createRandom(12);
+    let document = parseWithYaml(uri, styledPlan(20, 'anchors', 3));
+    assert.deepStrictEqual(document.findings, []);
+    let taken = 0;
+    for (let keystroke = 0; keystroke < 200; keystroke++) {
+      const anchors = [...document.text.matchAll(/&source\d+ ([^\n]*)/g)];
+      const target = anchors[Math.floor(random() * anchors.length)];
+      const valueStart = target.index + target[0].length - target[1].length;
+      const offset = valueStart + Math.floor(random() * (target[1].length + 1));
+      const change: TextChange =
+        random() < 0.3 && offset > valueStart ? { offset: offset - 1, deleteCount: 1, insertText: '' } : { offset, deleteCount: 0, insertText: 'ab c:#"'[Math.floor(random() * 7)] };
+      const { incremental, full } = edit(document, change);
+      taken += incremental ? 1 : 0;
+      if (full.findings.length === 0) {
+        document = incremental ?? full;
+      }
+    }
+    assert.ok(taken > 100, `${taken} of 200 keystrokes re-parsed incrementally`);
   });
 
   it('falls back on broken syntax, and on a previous document with findings', () => {

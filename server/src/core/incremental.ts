@@ -25,15 +25,16 @@
  * whose place `yaml` decides from context outside the region, passes the change to the next unit out.
  * Everything else that could break the argument returns `undefined`: a previous document with findings
  * (syntax errors, limits), or whose tree is not spliceable (`DocumentTraits`: empty keys, placed after
- * the token before them; lone CRs); anchors, aliases or tags in the new unit, or, in a document with
- * aliases, in the old one; an alias copy of a node that reaches into the region; tabs or lone CRs where
+ * the token before them; lone CRs); aliases or tags in the new unit, or, in a document with aliases,
+ * aliases in the old one or anchors renamed; an alias copy of a collection that reaches into the
+ * region (copies of an anchored scalar in it are re-resolved: `reresolve`); tabs or lone CRs where
  * indentation is counted; errors or warnings in the unit's own parse; a region that is most of a large
  * file (the full parse is then as cheap). A `%YAML` directive is fine: the region is parsed under the
  * document's version. So are aliases elsewhere: a copy of a node before the region is shared as it is
  * (its offsets are its anchor's), one after it moves with everything else.
  *
  * Pure: no I/O, no module state: what a document allows is its `traits`, set by the parser and carried
- * to each re-parse. The unit is built by parse.ts's `TreeBuilder` (region mode), the one builder of
+ * to each re-parse. The unit is built by treeBuilder.ts (`TreeBuilder`, region mode), the one builder of
  * located trees; the fuzzed equivalence test (test/unit/incremental.test.ts) holds the result to a full
  * parse. Units and regions: incrementalUnits.ts; re-parsing and splicing: incrementalSplice.ts.
  */
@@ -123,7 +124,7 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
     if (leading && isKnownWithoutDuplicateKeys(root)) {
       markWithoutDuplicateKeys(leading); // every node moved, no key changed
     }
-    return leading && { uri: previous.uri, text: newText, root: leading, findings: [], hasSyntaxErrors: false, traits: movedTraits(traits, 0, 0, delta) };
+    return leading && { uri: previous.uri, text: newText, root: leading, findings: [], hasSyntaxErrors: false, traits: movedTraits(traits, delta) };
   }
 
   for (const candidate of candidatesAt(root, changeStart)) {
@@ -138,11 +139,9 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
     if (changeStart < candidate.start || changeEnd > lastEditable) {
       continue;
     }
-    const newTraits = movedTraits(traits, lineStart, oldRegionEnd, delta);
-    if (!newTraits || (traits.hasAliases && holdsAnchorOrAlias(oldText.slice(lineStart, oldRegionEnd)))) {
-      // An alias stands for a node that reaches into the region, or may stand for an anchor in it, or an
-      // alias in it changes what the document expands to: only a full parse re-resolves them. (The new
-      // region is built in region mode, which refuses anchors and aliases.)
+    if (traits.hasAliases && holdsAlias(oldText.slice(lineStart, oldRegionEnd))) {
+      // An alias in the region changes what the document expands to: a full parse re-resolves it. (The
+      // new region is built in region mode, which refuses aliases; anchors: `reresolve`.)
       return undefined;
     }
     const newRegionEnd = oldRegionEnd + delta;
@@ -157,40 +156,25 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
     if (!linesStayInside(newText, lineStart, newRegionEnd, column)) {
       continue;
     }
-    const newRoot = splice(candidate, oldText, newText, { lineStart, column, end: newRegionEnd }, oldRegionEnd, delta, limits, traits);
-    if (newRoot === outer) {
+    const spliced = splice(candidate, oldText, newText, { lineStart, column, end: newRegionEnd }, oldRegionEnd, delta, limits, traits);
+    if (spliced === outer) {
       continue;
     }
-    if (!newRoot) {
+    if (!spliced) {
       return undefined;
     }
     // What made `previous` spliceable holds for the result: the new unit was built in region mode.
-    return { uri: previous.uri, text: newText, root: newRoot, findings: [], hasSyntaxErrors: false, traits: newTraits };
+    return { uri: previous.uri, text: newText, root: spliced.root, findings: [], hasSyntaxErrors: false, traits: spliced.traits };
   }
   return undefined;
 }
 
-/**
- * The traits after an edit of the region `[regionStart, oldRegionEnd)` that changes its length by
- * `delta`: the nodes aliases stand for move with the text after the region; undefined when one of them
- * reaches into the region (its copies would change).
- */
-function movedTraits(traits: DocumentTraits, regionStart: number, oldRegionEnd: number, delta: number): DocumentTraits | undefined {
-  const spans = traits.aliasedSpans;
-  if (spans.length === 0) {
+/** The traits after an edit before the first content line: the nodes aliases stand for move by `delta`. */
+function movedTraits(traits: DocumentTraits, delta: number): DocumentTraits {
+  if (delta === 0 || traits.aliasedSpans.length === 0) {
     return traits;
   }
-  const moved: Span[] = [];
-  for (const span of spans) {
-    if (span[1] <= regionStart) {
-      moved.push(span);
-    } else if (span[0] >= oldRegionEnd) {
-      moved.push([span[0] + delta, span[1] + delta]);
-    } else {
-      return undefined;
-    }
-  }
-  return delta === 0 ? traits : { ...traits, aliasedSpans: moved };
+  return { ...traits, aliasedSpans: traits.aliasedSpans.map((span): Span => [span[0] + delta, span[1] + delta]) };
 }
 
 /**
@@ -218,7 +202,7 @@ function editLeadingComments(root: TreeNode, oldText: string, newText: string, c
   return new Shifter(delta, oldEnd).node(root);
 }
 
-/** True when `text` may hold an anchor (`&a`) or an alias (`*a`): either after a space, a flow indicator or at a line start. */
-function holdsAnchorOrAlias(text: string): boolean {
-  return /(?:^|[\s[{,])[&*]/.test(text);
+/** True when `text` may hold an alias (`*a`): a `*` after a space, a flow indicator or at its start. */
+function holdsAlias(text: string): boolean {
+  return /(?:^|[\s[{,])\*/.test(text);
 }

@@ -5,6 +5,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { appendAll } from './arrays';
+import type { Span } from './findings';
 import type { DocumentTraits, ParseLimits } from './parse';
 import { TreeBuilder } from './treeBuilder';
 import type { MapNode, Pair, ScalarNode, SeqNode, TreeNode } from './tree';
@@ -40,7 +41,7 @@ export function splice(
   delta: number,
   limits: ParseLimits,
   traits: DocumentTraits,
-): TreeNode | typeof outer | undefined {
+): { root: TreeNode; traits: DocumentTraits } | typeof outer | undefined {
   const { lineStart, column, end: newRegionEnd } = region;
   const source = newText.slice(lineStart, newRegionEnd);
   // Under the document's YAML version: `%YAML 1.1` resolves `yes`, `0o17`, `1:30` otherwise.
@@ -54,9 +55,10 @@ export function splice(
   if (!contents || (!isSeq(contents) && !isMap(contents)) || contents.flow || contents.items.length !== 1 || contents.range?.[0] !== column) {
     return outer;
   }
-  // parse.ts's builder, in region mode: offsets moved to the document's, and anything the region alone
-  // cannot decide (anchors, aliases, tags, empty keys, the depth limit) thrown as `RegionUnsure`.
-  const builder = new TreeBuilder(contents, source, limits, { aliasLimit: 0, base: lineStart, region: true });
+  // The one tree builder, in region mode: offsets moved to the document's, and anything the region
+  // alone cannot decide (aliases, tags, empty keys, the depth limit) thrown as `RegionUnsure`. Anchored
+  // values are built and listed, for the aliases elsewhere that stand for them.
+  const builder = new TreeBuilder(contents, source, limits, { aliasLimit: 0, base: lineStart, region: true, anchors: true });
   const depth = candidate.steps.length;
   let unit: TreeNode | Pair;
   if (candidate.kind === 'item') {
@@ -116,7 +118,11 @@ export function splice(
     }
     return unsafe();
   };
-  const shifter = new Shifter(delta, oldRegionEnd, lineStart);
+  const aliases = reresolve(traits, oldText, lineStart, oldRegionEnd, delta, builder.anchored);
+  if (!aliases) {
+    return undefined;
+  }
+  const shifter = new Shifter(delta, oldRegionEnd, lineStart, aliases.copies);
 
   let replacement: TreeNode | Pair = unit;
   let unitContainerPairs: readonly Pair[] | undefined;
@@ -163,7 +169,61 @@ export function splice(
   ) {
     markWithoutDuplicateKeys(newRoot);
   }
-  return newRoot;
+  return { root: newRoot, traits: aliases.traits };
+}
+
+/** A node aliases stood for, in the old text, and the node they stand for now. */
+interface Reresolved {
+  readonly oldEnd: number;
+  readonly node: TreeNode;
+}
+
+/**
+ * What the aliases of the document stand for after an edit of the region `[regionStart, oldRegionEnd)`
+ * (length change `delta`) whose new text holds the anchored nodes `anchored`: by old start, the copies
+ * to replace, and the document's traits after the edit. Undefined when only a full parse can tell: the
+ * region's anchors changed names, an aliased node reaches into the region without lying in it, or one
+ * in it is not a scalar before and after (a scalar's copy costs one node and cannot nest too deep, so
+ * the alias budget and the depth limit judge it as before).
+ */
+function reresolve(
+  traits: DocumentTraits,
+  oldText: string,
+  regionStart: number,
+  oldRegionEnd: number,
+  delta: number,
+  anchored: readonly { readonly name: string; readonly node: TreeNode }[],
+): { copies: ReadonlyMap<number, Reresolved>; traits: DocumentTraits } | undefined {
+  const copies = new Map<number, Reresolved>();
+  if (!traits.hasAliases) {
+    return { copies, traits };
+  }
+  // Aliases after the region resolve to the last anchor of their name before them: they stand for the
+  // same anchors as long as the region defines the same names, each once.
+  const oldNames = [...oldText.slice(regionStart, oldRegionEnd).matchAll(/(?:^|[\s[{,])&([^\s,[\]{}]+)/g)].map((match) => match[1]).sort();
+  const newNames = anchored.map((entry) => entry.name).sort();
+  if (oldNames.join('\n') !== newNames.join('\n') || new Set(newNames).size !== newNames.length) {
+    return undefined;
+  }
+  const spans: Span[] = [];
+  for (const span of traits.aliasedSpans) {
+    if (span[1] <= regionStart) {
+      spans.push(span);
+    } else if (span[0] >= oldRegionEnd) {
+      spans.push([span[0] + delta, span[1] + delta]);
+    } else if (span[0] >= regionStart && span[1] <= oldRegionEnd) {
+      const name = /&([^\s,[\]{}]+)\s+$/.exec(oldText.slice(regionStart, span[0]))?.[1];
+      const node = anchored.find((entry) => entry.name === name)?.node;
+      if (!node || node.kind !== 'scalar') {
+        return undefined;
+      }
+      copies.set(span[0], { oldEnd: span[1], node });
+      spans.push([node.start, node.end]);
+    } else {
+      return undefined;
+    }
+  }
+  return { copies, traits: delta === 0 && copies.size === 0 ? traits : { ...traits, aliasedSpans: spans } };
 }
 
 /** True when the last node of `node` in document order is empty: a missing value or an empty item. */
@@ -233,13 +293,21 @@ export function commentFollows(text: string, pos: number): boolean {
 
 /** Copies nodes that follow the region, moving their offsets by `delta` (shares them when it is 0). */
 export class Shifter {
+  /** Nothing after the region moves and no copy changes: every node after it is shared as is. */
+  private readonly shareAll: boolean;
+
   constructor(
     private readonly delta: number,
     /** Every node after the region starts here or later, but alias copies of what lies before it. */
     private readonly min: number,
     /** Where the region starts: a copy of an anchored node that ends by then did not change and stays. */
     private readonly regionStart = 0,
-  ) {}
+    /** Copies of scalars anchored in the region, by their old start: replaced by the new scalar. */
+    private readonly copies: ReadonlyMap<number, Reresolved> = new Map(),
+  ) {
+    // Same length (a digit replaced by a digit) and no copy to replace: nothing after the region changes.
+    this.shareAll = delta === 0 && copies.size === 0;
+  }
 
   /** The moved start of `node`; unsafe when it lies before the region's end. */
   private start(node: TreeNode): number {
@@ -250,40 +318,50 @@ export class Shifter {
   }
 
   pair(pair: Pair): Pair {
-    if (this.delta === 0) {
+    if (this.shareAll) {
       return pair;
     }
-    return { key: this.node(pair.key) as ScalarNode, value: this.node(pair.value) };
+    const key = this.node(pair.key) as ScalarNode;
+    const value = this.node(pair.value);
+    return key === pair.key && value === pair.value ? pair : { key, value };
   }
 
   node(node: TreeNode): TreeNode {
-    if (this.delta === 0) {
-      // Same length (a digit replaced by a digit): nothing after the region moves, so it is shared.
+    if (this.shareAll) {
       return node;
     }
-    if (node.start < this.min && node.end <= this.regionStart) {
-      // An alias copy of a node before the region: shared, its offsets are its anchor's. (A copy of a
-      // node that reaches into the region would need re-resolving: `start` refuses it below.)
-      return node;
+    if (node.start < this.min) {
+      if (node.end <= this.regionStart) {
+        // An alias copy of a node before the region: shared, its offsets are its anchor's.
+        return node;
+      }
+      // An alias copy of a scalar anchored in the region stands for the new scalar; any other copy of
+      // a node reaching into the region would need a full parse.
+      const copy = this.copies.get(node.start);
+      return copy && copy.oldEnd === node.end && node.kind === 'scalar' ? { ...copy.node } : unsafe();
     }
     switch (node.kind) {
       case 'scalar':
-        return { kind: 'scalar', value: node.value, start: this.start(node), end: node.end + this.delta, quoted: node.quoted } satisfies ScalarNode;
+        return this.delta === 0 ? node : ({ kind: 'scalar', value: node.value, start: this.start(node), end: node.end + this.delta, quoted: node.quoted } satisfies ScalarNode);
       case 'map': {
         const start = this.start(node);
         const pairs = new Array<Pair>(node.pairs.length);
+        let changed = this.delta !== 0;
         for (let i = 0; i < node.pairs.length; i++) {
           pairs[i] = this.pair(node.pairs[i]);
+          changed ||= pairs[i] !== node.pairs[i];
         }
-        return { kind: 'map', pairs, start, end: node.end + this.delta, flow: node.flow } satisfies MapNode;
+        return changed ? ({ kind: 'map', pairs, start, end: node.end + this.delta, flow: node.flow } satisfies MapNode) : node;
       }
       case 'seq': {
         const start = this.start(node);
         const items = new Array<TreeNode>(node.items.length);
+        let changed = this.delta !== 0;
         for (let i = 0; i < node.items.length; i++) {
           items[i] = this.node(node.items[i]);
+          changed ||= items[i] !== node.items[i];
         }
-        return { kind: 'seq', items, start, end: node.end + this.delta, flow: node.flow } satisfies SeqNode;
+        return changed ? ({ kind: 'seq', items, start, end: node.end + this.delta, flow: node.flow } satisfies SeqNode) : node;
       }
     }
   }

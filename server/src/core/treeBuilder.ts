@@ -24,6 +24,11 @@ export interface TreeBuilderOptions {
    * of building it.
    */
   readonly region?: boolean;
+  /**
+   * In region mode, build anchored values (`key: &name value`) instead of refusing them, and list them
+   * in `anchored`, so that the caller can re-resolve the aliases elsewhere that stand for them.
+   */
+  readonly anchors?: boolean;
 }
 
 /** Thrown by a `TreeBuilder` building a region (`TreeBuilderOptions.region`) where only a full parse can decide. */
@@ -52,6 +57,9 @@ export class TreeBuilder {
   private readonly aliasLimit: number;
   private readonly base: number;
   private readonly region: boolean;
+  private readonly anchors: boolean;
+  /** In region mode with `anchors`: every anchored node built, with its anchor's name, in document order. */
+  readonly anchored: { readonly name: string; readonly node: TreeNode }[] = [];
 
   private readonly onLimit: (message: string, span: Span) => void;
 
@@ -66,12 +74,22 @@ export class TreeBuilder {
     this.aliasBudget = options.aliasLimit;
     this.base = options.base ?? 0;
     this.region = options.region ?? false;
+    this.anchors = options.anchors ?? false;
   }
 
   build(node: YamlNode, depth: number): TreeNode {
-    if (this.region && (depth > this.limits.maxDepth || isAlias(node) || node.anchor || node.tag)) {
+    if (this.region && (depth > this.limits.maxDepth || isAlias(node) || node.tag || (node.anchor !== undefined && !this.anchors))) {
       throw new RegionUnsure();
     }
+    if (this.region && node.anchor !== undefined) {
+      const built = this.buildNode(node, depth);
+      this.anchored.push({ name: node.anchor, node: built });
+      return built;
+    }
+    return this.buildNode(node, depth);
+  }
+
+  private buildNode(node: YamlNode, depth: number): TreeNode {
     if (depth > this.limits.maxDepth) {
       const span = this.span(node);
       if (!this.depthReported) {
