@@ -2,18 +2,36 @@
  * Deterministic generator of plan files (`kind: plan`, see docs/plan-format.md and schemas/plan.schema.json)
  * for the benchmark and for the parse-path equivalence tests.
  *
- * The same `(measures, seed)` always gives the same bytes: a seeded PRNG (mulberry32) drives every choice.
- * The plans look like real ones: goals with objectives and measures, realistic names, units, data sources,
- * baselines, targets and actuals, comments, quoted strings and folded block scalars. About 20% of the
- * measures have no targets (so `measure-without-target` fires), and exactly three schema errors are
- * planted far apart (an unknown key, a wrong type, a value outside an enum), which is what a
- * schema-only validator such as yaml-language-server should report.
+ * The same `(measures, seed)` always gives the same content: a seeded PRNG (mulberry32) drives every
+ * choice. The plans look like real ones: goals with objectives and measures, realistic names, units, data
+ * sources, baselines, targets and actuals. About 20% of the measures have no targets (so
+ * `measure-without-target` fires), and exactly three schema errors are planted far apart (an unknown key, a
+ * wrong type, a value outside an enum), which is what a schema-only validator such as yaml-language-server
+ * should report.
+ *
+ * The content is drawn first, then written in one of several YAML styles (planStyles.ts). Every style
+ * gives the same data (`yaml.parse` of each equals that of `plain`; test/unit/generatePlan.test.ts), so
+ * the same findings: only the way the YAML is written differs. `plain` is the text this generator has
+ * always produced, byte for byte.
  */
+import type { PlanStyle } from './planStyles';
+import { dataSources, renderPlan } from './planStyles';
+
+export type { PlanStyle } from './planStyles';
+export { dataSources, planStyles, styleDescriptions } from './planStyles';
+
+/** A replacement of `length` characters at `offset` by `newText`. */
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly newText: string;
+}
 
 /** One generated plan and what a benchmark needs to know about it. */
 export interface GeneratedPlan {
   readonly text: string;
   readonly measures: number;
+  readonly style: PlanStyle;
   /** Measures generated without `targets` (and without `target_not_applicable`). */
   readonly measuresWithoutTargets: number;
   /** Schema violations planted: the diagnostics a schema-only validator must report. */
@@ -22,30 +40,32 @@ export interface GeneratedPlan {
    * A one-value edit that changes no finding: a target value in the middle of the file replaced by
    * another number of the same length.
    */
-  readonly edit: { readonly offset: number; readonly length: number; readonly newText: string };
+  readonly edit: TextEdit;
+  /**
+   * Where typing goes: right after the last character of the name of the measure that `edit` is in
+   * (inside the quotes when the name is quoted). Text typed there without `:`, `#` or quotes keeps the
+   * plan valid and changes no finding.
+   */
+  readonly typingOffset: number;
+  /**
+   * One edit that removes a whole goal (its lines, from its first to the next goal's first): a goal about
+   * a third of the way in, holding neither the edited measure nor the first use of a data source (an
+   * anchor in the `anchors` style). `schemaErrorsRemoved` planted errors go with it.
+   */
+  readonly goalDeletion: TextEdit & { readonly schemaErrorsRemoved: number; readonly measuresRemoved: number };
 }
 
 export interface GenerateOptions {
   readonly seed?: number;
   /** Plant the three schema errors (default true). */
   readonly schemaErrors?: boolean;
-  /** How the plan is written (default `plain`): the same goals, measures and values in every style. */
+  /** How the YAML is written (default `plain`); see `styleDescriptions`. */
   readonly style?: PlanStyle;
 }
 
-/**
- * The YAML styles real plans are written in, for the bench's style matrix and the parse tests:
- * - `plain`: block style, unquoted values, `>-` descriptions, a few comments and quotes;
- * - `real-world`: titles in double quotes (some with `\"` escapes), data sources in single quotes,
- *   units with a trailing comment, descriptions as `>-` or `|` block scalars, a comment header;
- * - `flow`: targets as one-line flow mappings, baselines as flow mappings over two lines;
- * - `crlf`: CRLF line breaks;
- * - `directive`: a `%YAML 1.2` directive and `---` before the plan, `...` after it;
- * - `anchors`: each distinct data source anchored where it first appears, aliased after that.
- */
-export type PlanStyle = 'plain' | 'real-world' | 'flow' | 'crlf' | 'directive' | 'anchors';
-
-export const planStyles: readonly PlanStyle[] = ['plain', 'real-world', 'flow', 'crlf', 'directive', 'anchors'];
+export interface PlanRequest extends GenerateOptions {
+  readonly measures: number;
+}
 
 /** mulberry32: a small, fast, well-distributed 32-bit PRNG; returns floats in [0, 1). */
 export function createRandom(seed: number): () => number {
@@ -97,29 +117,74 @@ const counted = [
 ];
 const qualifiers = ['AD/CVD-related', 'high-risk', 'priority', 'outbound', 'inbound', 'textile', 'agricultural', 'intellectual-property'];
 const units = ['audits', 'seizures', 'entries', 'importers', 'shipments', 'cases', 'firearms', 'percent', 'days', 'dollars (millions)'];
-const sources = [
-  'Automated Commercial Environment (ACE) reports',
-  'Seized Asset and Case Tracking System',
-  'ATF firearms trace data, obtained under FOIA',
-  'Office of Trade performance database',
-  'Quarterly field office returns, verified by headquarters',
-];
 const directions = ['increase', 'decrease', 'maintain'];
 
-/** Generates a plan with `measureCount` measures. */
-export function generatePlan(measureCount: number, options: GenerateOptions = {}): GeneratedPlan {
-  const random = createRandom((options.seed ?? 1) * 1_000_003 + measureCount);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+/** One measure's drawn content, before it is written in a style. */
+export interface MeasureContent {
+  /** 0-based; the measure's id is `m${index + 1}`. */
+  readonly index: number;
+  /** Preceded by a comment line (in every style). */
+  readonly comment: boolean;
+  readonly name: string;
+  /** The name holds `: `, so it must be quoted. */
+  readonly nameNeedsQuotes: boolean;
+  readonly unit: string;
+  readonly direction: string;
+  /** Index into `dataSources`. */
+  readonly source: number;
+  /** Carries the planted unknown key. */
+  readonly unknownKey: boolean;
+  readonly baselineYear: number;
+  /** The baseline's fiscal year is written as a quoted string (the planted wrong type). */
+  readonly baselineYearAsText: boolean;
+  readonly baseline: number;
+  readonly targets?: readonly { readonly year: number; readonly value: string }[];
+  readonly actuals?: readonly { readonly year: number; readonly value: number; readonly explanation?: string }[];
+  /** Planted schema errors in this measure (0 or 1). */
+  readonly schemaErrors: number;
+}
+
+export interface GoalContent {
+  /** 1-based; the goal's id is `g${index}`. */
+  readonly index: number;
+  readonly title: string;
+  /** Two lines of text, folded into one value with a space. */
+  readonly description?: readonly [string, string];
+  readonly objectives: readonly { readonly id: string; readonly title: string; readonly measures: readonly MeasureContent[] }[];
+}
+
+/** A plan's drawn content: what every style writes. */
+export interface PlanContent {
+  readonly measureCount: number;
+  readonly planId: string;
+  readonly title: string;
+  readonly agency: string;
+  readonly office: string;
+  readonly owner: string;
+  readonly issueArea: string;
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly goals: readonly GoalContent[];
+  /** The measure whose first target `edit` changes and whose name typing extends. */
+  readonly editMeasure: number;
+  /** The goal that `goalDeletion` removes (1-based index), or undefined when no goal qualifies. */
+  readonly deletedGoal?: number;
+  readonly schemaErrors: number;
+  readonly measuresWithoutTargets: number;
+}
+
+/**
+ * Draws a plan's content. The order of the draws is that of the original single-style generator, so
+ * `plain` keeps its bytes for every `(measures, seed)`.
+ */
+export function drawPlanContent(measureCount: number, seed: number, plantErrors: boolean): PlanContent {
+  const random = createRandom(seed * 1_000_003 + measureCount);
+  const pickIndex = (length: number) => Math.floor(random() * length);
+  const pick = <T>(items: readonly T[]): T => items[pickIndex(items.length)];
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-  const plantErrors = options.schemaErrors ?? true;
-  const style = options.style ?? 'plain';
-  const eol = style === 'crlf' ? '\r\n' : '\n';
-  // `anchors`: the anchor name of each data source written so far.
-  const sourceAnchors = new Map<string, string>();
   const start = int(2016, 2021);
   const end = start + int(1, 4);
-  const lines: string[] = [];
-  const out = (line: string) => lines.push(line);
   // Where the planted errors go: measures far apart, so each is reported on its own.
   const errorAt = new Map<number, 'unknown-key' | 'wrong-type' | 'enum'>();
   if (plantErrors && measureCount >= 3) {
@@ -128,156 +193,151 @@ export function generatePlan(measureCount: number, options: GenerateOptions = {}
     errorAt.set(Math.floor(measureCount * 0.9), 'enum');
   }
   const editMeasure = Math.floor(measureCount * 0.5);
-  let editOffset = -1;
-  let editValue = '';
-  let withoutTargets = 0;
-  // Offsets are computed from the lines written so far.
-  let length = 0;
-  const write = (line: string) => {
-    out(line);
-    length += line.length + eol.length;
-  };
-  const quoteTitle = (title: string) => (style === 'real-world' ? `"${title.replace(/ of /, ' of \\"the\\" ')}"` : title);
-
-  if (style === 'directive') {
-    write('%YAML 1.2');
-    write('---');
-  }
-
   const planId = `plan-${measureCount}-${int(100, 999)}`;
-  write(`# Generated plan with ${measureCount} measures (bench/generatePlan.ts). Illustrative: not an agency's plan.`);
-  if (style === 'real-world') {
-    write('# Kept by the program office; reviewed each quarter.');
-  }
-  write('kind: plan');
-  write('version: 1');
-  write(`id: ${planId}`);
-  write(`title: ${pick(verbs)} ${pick(objects)}, fiscal years ${start}-${end}`);
-  write(`agency: ${pick(agencies)}`);
-  write(`office: ${pick(offices)}`);
-  write(`owner: ${pick(officials)}`);
-  write(`issue_area: area-${int(1, 7)}`);
-  write(`type: ${end - start >= 3 ? 'strategic' : 'annual'}`);
-  write('status: final');
-  write('period:');
-  write(`  start: ${start}`);
-  write(`  end: ${end}`);
-  write('goals:');
-
+  const title = `${pick(verbs)} ${pick(objects)}, fiscal years ${start}-${end}`;
+  const agency = pick(agencies);
+  const office = pick(offices);
+  const owner = pick(officials);
+  const issueArea = `area-${int(1, 7)}`;
+  const goals: GoalContent[] = [];
+  let withoutTargets = 0;
   let measureIndex = 0;
-  let goalIndex = 0;
   while (measureIndex < measureCount) {
-    goalIndex++;
-    write(`  - id: g${goalIndex}`);
-    write(`    title: ${quoteTitle(`${pick(verbs)} ${pick(objects)}`)}`);
-    if (random() < 0.3) {
-      write(style === 'real-world' && goalIndex % 2 === 0 ? '    description: |' : '    description: >-');
-      write(`      This goal covers the ${pick(objects)} and the ${pick(objects)}, as the agency's`);
-      write(`      strategic plan describes them; progress is reported each fiscal year.`);
-    }
-    write('    objectives:');
+    const goalTitle = `${pick(verbs)} ${pick(objects)}`;
+    const description: [string, string] | undefined =
+      random() < 0.3 ? [`This goal covers the ${pick(objects)} and the ${pick(objects)}, as the agency's`, 'strategic plan describes them; progress is reported each fiscal year.'] : undefined;
+    const objectives: GoalContent['objectives'][number][] = [];
     const objectiveCount = int(2, 4);
     for (let objectiveIndex = 1; objectiveIndex <= objectiveCount && measureIndex < measureCount; objectiveIndex++) {
-      write(`      - id: g${goalIndex}-o${objectiveIndex}`);
-      write(`        title: ${pick(verbs)} ${pick(objects)}`);
-      write('        measures:');
+      const objectiveTitle = `${pick(verbs)} ${pick(objects)}`;
+      const measures: MeasureContent[] = [];
       const perObjective = int(3, 6);
       for (let k = 0; k < perObjective && measureIndex < measureCount; k++) {
         const index = measureIndex++;
         const planted = errorAt.get(index);
-        if (random() < 0.15) {
-          write(`          # Measure ${index + 1}: reported in the agency's annual performance report.`);
-        }
+        const comment = random() < 0.15;
         const thing = pick(counted);
         const qualifier = pick(qualifiers);
-        write(`          - id: m${index + 1}`);
-        if (random() < 0.1) {
-          // Names with ": " must be quoted; real plans have them.
-          write(`            name: "Ratio: ${qualifier} ${thing} to those planned"`);
-        } else {
-          write(`            name: Number of ${qualifier} ${thing}`);
-        }
-        write(`            unit: ${pick(units)}${style === 'real-world' ? '  # as reported' : ''}`);
-        write(`            direction: ${planted === 'enum' ? 'sideways' : pick(directions)}`);
-        const source = pick(sources);
-        if (style === 'real-world') {
-          write(`            data_source: '${source.replace(/'/g, "''")}'`);
-        } else if (style === 'anchors') {
-          const anchor = sourceAnchors.get(source);
-          if (anchor === undefined) {
-            sourceAnchors.set(source, `source${sourceAnchors.size + 1}`);
-          }
-          write(`            data_source: ${anchor === undefined ? `&source${sourceAnchors.size} ${source}` : `*${anchor}`}`);
-        } else {
-          write(`            data_source: ${source}`);
-        }
-        if (planted === 'unknown-key') {
-          write(`            reporting_frequency: quarterly`);
-        }
+        // Names with ": " must be quoted; real plans have them.
+        const nameNeedsQuotes = random() < 0.1;
+        const name = nameNeedsQuotes ? `Ratio: ${qualifier} ${thing} to those planned` : `Number of ${qualifier} ${thing}`;
+        const unit = pick(units);
+        const direction = planted === 'enum' ? 'sideways' : pick(directions);
+        const source = pickIndex(dataSources.length);
         const base = int(50, 900);
-        const baselineYear = planted === 'wrong-type' ? `"${start - 1}"` : String(start - 1);
-        if (style === 'flow') {
-          write(`            baseline: {fiscal_year: ${baselineYear},`);
-          write(`              value: ${base}}`);
-        } else {
-          write('            baseline:');
-          write(`              fiscal_year: ${baselineYear}`);
-          write(`              value: ${base}`);
-        }
         const hasTargets = index === editMeasure || random() >= 0.2;
+        let targets: { year: number; value: string }[] | undefined;
         if (hasTargets) {
-          write('            targets:');
+          targets = [];
           for (let year = start; year <= end; year++) {
-            const value = String(base + (year - start + 1) * int(5, 40));
-            if (style === 'flow') {
-              const line = `              - {fiscal_year: ${year}, value: ${value}}`;
-              if (index === editMeasure && year === start) {
-                editOffset = length + line.lastIndexOf(value);
-                editValue = value;
-              }
-              write(line);
-              continue;
-            }
-            write(`              - fiscal_year: ${year}`);
-            if (index === editMeasure && year === start) {
-              editOffset = length + '                value: '.length;
-              editValue = value;
-            }
-            write(`                value: ${value}`);
+            targets.push({ year, value: String(base + (year - start + 1) * int(5, 40)) });
           }
         } else {
           withoutTargets++;
         }
+        let actuals: { year: number; value: number; explanation?: string }[] | undefined;
         if (random() < 0.6) {
-          write('            actuals:');
+          actuals = [];
           for (let year = start; year <= Math.min(end, start + 1); year++) {
-            write(`              - fiscal_year: ${year}`);
-            write(`                value: ${base + int(-20, 60)}`);
-            if (random() < 0.1) {
-              write(`                explanation: 'Staffing shortfalls in the ${pick(offices)} delayed reviews.'`);
-            }
+            const value = base + int(-20, 60);
+            actuals.push(random() < 0.1 ? { year, value, explanation: `Staffing shortfalls in the ${pick(offices)} delayed reviews.` } : { year, value });
           }
         }
+        measures.push({
+          index,
+          comment,
+          name,
+          nameNeedsQuotes,
+          unit,
+          direction,
+          source,
+          unknownKey: planted === 'unknown-key',
+          baselineYear: start - 1,
+          baselineYearAsText: planted === 'wrong-type',
+          baseline: base,
+          targets,
+          actuals,
+          schemaErrors: planted ? 1 : 0,
+        });
       }
+      objectives.push({ id: `g${goals.length + 1}-o${objectiveIndex}`, title: objectiveTitle, measures });
     }
+    goals.push({ index: goals.length + 1, title: goalTitle, description, objectives });
   }
-  if (style === 'directive') {
-    write('...');
-  }
-  const text = lines.join(eol) + eol;
-  // Same length, different value (the last digit moves on by one): the findings do not change.
-  const changed = editValue.slice(0, -1) + String((Number(editValue.slice(-1)) + 1) % 10);
   return {
-    text,
-    measures: measureCount,
-    measuresWithoutTargets: withoutTargets,
+    measureCount,
+    planId,
+    title,
+    agency,
+    office,
+    owner,
+    issueArea,
+    type: end - start >= 3 ? 'strategic' : 'annual',
+    start,
+    end,
+    goals,
+    editMeasure,
+    deletedGoal: goalToDelete(goals, measureCount, editMeasure),
     schemaErrors: errorAt.size,
-    edit: { offset: editOffset, length: editValue.length, newText: changed },
+    measuresWithoutTargets: withoutTargets,
   };
 }
 
-/** Applies the generated edit to the plan's text. */
-export function applyEdit(plan: GeneratedPlan): string {
-  const { offset, length, newText } = plan.edit;
-  return plan.text.slice(0, offset) + newText + plan.text.slice(offset + length);
+const measuresOf = (goal: GoalContent) => goal.objectives.flatMap((objective) => objective.measures);
+
+/**
+ * The goal that holds the measure a third of the way in, or the next one that holds neither the edited
+ * measure nor the first use of a data source (which the `anchors` style anchors), and is not the only goal.
+ */
+function goalToDelete(goals: readonly GoalContent[], measureCount: number, editMeasure: number): number | undefined {
+  if (goals.length < 2) {
+    return undefined;
+  }
+  const firstUses = new Set<number>();
+  const seen = new Set<number>();
+  for (const measure of goals.flatMap(measuresOf)) {
+    if (!seen.has(measure.source)) {
+      seen.add(measure.source);
+      firstUses.add(measure.index);
+    }
+  }
+  const third = Math.floor(measureCount / 3);
+  const startAt = goals.findIndex((goal) => measuresOf(goal).some((measure) => measure.index >= third));
+  for (let index = Math.max(startAt, 0); index < goals.length; index++) {
+    if (!measuresOf(goals[index]).some((measure) => measure.index === editMeasure || firstUses.has(measure.index))) {
+      return goals[index].index;
+    }
+  }
+  return undefined;
+}
+
+/** Generates a plan: `generatePlan({ measures, seed, style })`, or `generatePlan(measures, { seed, style })`. */
+export function generatePlan(request: PlanRequest): GeneratedPlan;
+export function generatePlan(measureCount: number, options?: GenerateOptions): GeneratedPlan;
+export function generatePlan(requestOrCount: PlanRequest | number, options: GenerateOptions = {}): GeneratedPlan {
+  const request: PlanRequest = typeof requestOrCount === 'number' ? { ...options, measures: requestOrCount } : requestOrCount;
+  const style = request.style ?? 'plain';
+  const content = drawPlanContent(request.measures, request.seed ?? 1, request.schemaErrors ?? true);
+  const rendered = renderPlan(content, style);
+  const deleted = content.goals.find((goal) => goal.index === content.deletedGoal);
+  const deletedMeasures = deleted ? measuresOf(deleted) : [];
+  return {
+    text: rendered.text,
+    measures: request.measures,
+    style,
+    measuresWithoutTargets: content.measuresWithoutTargets,
+    schemaErrors: content.schemaErrors,
+    edit: rendered.edit,
+    typingOffset: rendered.typingOffset,
+    goalDeletion: {
+      ...rendered.goalDeletion,
+      schemaErrorsRemoved: deletedMeasures.reduce((sum, measure) => sum + measure.schemaErrors, 0),
+      measuresRemoved: deletedMeasures.length,
+    },
+  };
+}
+
+/** Applies an edit (by default the plan's one-value edit) to the plan's text. */
+export function applyEdit(plan: GeneratedPlan, edit: TextEdit = plan.edit): string {
+  return plan.text.slice(0, edit.offset) + edit.newText + plan.text.slice(edit.offset + edit.length);
 }
