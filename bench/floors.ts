@@ -1,59 +1,46 @@
 /**
- * In-process measurements for the benchmark: the floors a language server cannot beat without a faster
- * parser (`yaml.parseDocument` + ajv on the same schema; a bare `js-yaml` load), Plan Audit's own core
- * run in-process (parse paths and the whole per-document analysis), and the workspace summary case.
+ * In-process measurements: the floor (a bare `js-yaml` load, the fastest YAML loader in the dependency
+ * tree; it builds plain objects, no positions, no checks), Plan Audit's whole per-document analysis run in
+ * the bench process, and the workspace summary case.
+ *
+ * `analyzeAndAudit` is the only place the bench calls the core, so a change of the core's entry points
+ * is one edit here.
  */
-import Ajv, { type ValidateFunction } from 'ajv';
 import * as jsyaml from 'js-yaml';
 import { performance } from 'perf_hooks';
-import { parseDocument } from 'yaml';
-import planSchema from '../schemas/plan.schema.json';
 import type { AnalyzedDocument } from '../server/src/core/analyze';
-import { analyzeText, auditDocument, auditWorkspace, createAuditContext, defaultAuditSettings } from '../server/src/core/analyze';
-import { parseWithYaml } from '../server/src/core/parse';
-import { parseLines } from '../server/src/core/parseLines';
 import { createAnalysisCache } from '../server/src/core/analysisCache';
+import { analyzeText, auditDocument, auditWorkspace, createAuditContext, defaultAuditSettings } from '../server/src/core/analyze';
+import type { WorkspaceResult } from './benchResult';
+import { reviewDate } from './servers';
 
-/** One analysis cache for the whole run, as the CLI keeps one: the schema validators compile once. */
-const cache = createAnalysisCache();
+const settings = { ...defaultAuditSettings, reviewDate };
+/** The compiled schema validators, made once as the server makes them once for its workspace. */
+const { schemaValidators } = createAnalysisCache();
 
 /** Median, min and max of a list of samples. */
 export interface Stats {
   readonly median: number;
   readonly min: number;
   readonly max: number;
-  readonly samples: readonly number[];
+  readonly count: number;
 }
 
-export function stats(samples: readonly number[]): Stats {
+export function stats(samples: readonly number[]): Stats | undefined {
+  if (samples.length === 0) {
+    return undefined;
+  }
   const sorted = [...samples].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1], samples };
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], count: sorted.length };
 }
 
-/** Times `run` `runs` times after `warmUps` untimed calls; milliseconds. */
-export function timeRuns(run: () => unknown, runs: number, warmUps = 1): Stats {
-  for (let index = 0; index < warmUps; index++) {
-    run();
-  }
-  const samples: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  return stats(samples);
-}
-
-let validatePlan: ValidateFunction | undefined;
-
-/** `yaml.parseDocument` + `toJS` + ajv (all errors) on the plan schema: what a schema-only server does. */
-export function yamlAndAjv(text: string): number {
-  validatePlan ??= new Ajv({ allErrors: true, strict: false, logger: false }).compile(planSchema);
-  const document = parseDocument(text);
-  validatePlan(document.toJS());
-  return validatePlan.errors?.length ?? 0;
+/** Milliseconds one call of `run` takes. */
+export function timeOnce(run: () => unknown): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
 }
 
 /** A bare `js-yaml` load with its default schema. */
@@ -61,61 +48,47 @@ export function jsYamlLoad(text: string): unknown {
   return jsyaml.load(text);
 }
 
-/** In-process timings of one document: floors and Plan Audit's core. */
-export interface InProcessResult {
-  readonly yamlAjv: Stats;
-  readonly parseWithYaml: Stats;
-  /** The line reader, the path `analyzeText` tries first. */
-  readonly parseLines: Stats;
-  readonly parseLinesTaken: boolean;
-  /** `analyzeText`: parse (whichever path analyze.ts uses) + schema + model. */
-  readonly analyzeText: Stats;
-  /** `auditDocument` on the analysed document: the rules, severities and exceptions. */
-  readonly audit: Stats;
+/**
+ * Plan Audit's analysis of one document as the server runs it when the document opens (parse, schema,
+ * model, rules; a new per-document cache with per-unit results, the validators shared); findings shown.
+ */
+export function analyzeAndAudit(uri: string, text: string): number {
+  const document = analyzeText(uri, text, { cache: createAnalysisCache({ schemaValidators, reuseUnits: true }) });
+  const findings = auditDocument(document, createAuditContext([document], settings, reviewDate), settings);
+  return findings.filter((finding) => !finding.suppressed).length;
 }
 
-export function measureInProcess(text: string, runs: number): InProcessResult {
-  const uri = 'file:///bench/in-process.plan.yaml';
-  const analyzed = analyzeText(uri, text, { cache });
-  const settings = { ...defaultAuditSettings, reviewDate: '2020-01-01' };
-  const context = createAuditContext([analyzed], settings, '2020-01-01');
-  return {
-    yamlAjv: timeRuns(() => yamlAndAjv(text), runs),
-    parseWithYaml: timeRuns(() => parseWithYaml(uri, text), runs),
-    parseLines: timeRuns(() => parseLines(uri, text), runs),
-    parseLinesTaken: parseLines(uri, text) !== undefined,
-    analyzeText: timeRuns(() => analyzeText(uri, text, { cache }), runs),
-    audit: timeRuns(() => auditDocument(analyzed, context, settings), runs),
-  };
+/**
+ * Alternates `rounds` warm `js-yaml` loads and analyses of `text` (after one untimed call of each) and
+ * appends the samples; returns the number of findings.
+ */
+export function measureAnalysis(uri: string, text: string, rounds: number, jsYaml: number[], analysis: number[]): number {
+  jsYamlLoad(text);
+  const count = analyzeAndAudit(uri, text);
+  for (let round = 0; round < rounds; round++) {
+    jsYaml.push(timeOnce(() => jsYamlLoad(text)));
+    analysis.push(timeOnce(() => analyzeAndAudit(uri, text)));
+  }
+  return count;
 }
 
 /** The workspace summary case: analysing and auditing every file, against js-yaml-loading them all. */
-export interface WorkspaceResult {
-  readonly files: number;
-  readonly totalBytes: number;
-  readonly jsYamlAll: Stats;
-  readonly summaryAll: Stats;
-}
-
 export function measureWorkspace(texts: readonly string[], runs: number): WorkspaceResult {
   const uris = texts.map((_, index) => `file:///bench/workspace/plan-${index}.plan.yaml`);
   const summary = () => {
+    // One cache for the run, without per-unit results, as the CLI keeps one.
+    const cache = createAnalysisCache({ schemaValidators });
     const documents: AnalyzedDocument[] = texts.map((text, index) => analyzeText(uris[index], text, { cache }));
-    return auditWorkspace(documents, { ...defaultAuditSettings, reviewDate: '2020-01-01' }, '2020-01-01');
+    return auditWorkspace(documents, settings, reviewDate);
   };
   // Both sides end holding every file's result (the loaded data; the analyses and findings), as a
   // summary of the workspace must; and the runs alternate, so drift of the machine affects both alike.
   const loadAll = () => texts.map((text) => jsYamlLoad(text));
-  const jsYamlSamples: number[] = [];
-  const summarySamples: number[] = [];
+  const jsYamlAll: number[] = [];
+  const summaryAll: number[] = [];
   for (let run = 0; run < runs; run++) {
-    jsYamlSamples.push(timeRuns(loadAll, 1, 0).median);
-    summarySamples.push(timeRuns(summary, 1, 0).median);
+    jsYamlAll.push(timeOnce(loadAll));
+    summaryAll.push(timeOnce(summary));
   }
-  return {
-    files: texts.length,
-    totalBytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
-    jsYamlAll: stats(jsYamlSamples),
-    summaryAll: stats(summarySamples),
-  };
+  return { files: texts.length, totalBytes: texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0), jsYamlAll, summaryAll };
 }
