@@ -56,6 +56,8 @@ export interface TimedServer {
   textOf(uri: string): string | undefined;
   /** Resident set size now and at its peak (`VmRSS`, `VmHWM`), in bytes. */
   memory(): { rss: number; peak: number };
+  /** CPU time the process has used (user + system), in clock ticks (`/proc/<pid>/stat`). */
+  cpuTicks(): number;
   /** Sets the peak (`VmHWM`) back to the current RSS (Linux `clear_refs`); false when not allowed. */
   resetPeak(): boolean;
   /** Asks the server to shut down, then kills it if it does not exit. */
@@ -73,6 +75,40 @@ export function readMemory(pid: number): { rss: number; peak: number } {
     return match ? Number(match[1]) * 1024 : NaN;
   };
   return { rss: field('VmRSS'), peak: field('VmHWM') };
+}
+
+/** User + system CPU time of a process in clock ticks (fields 14 and 15 of `/proc/<pid>/stat`). */
+export function readCpuTicks(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after it are counted from its closing ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Waits until none of `servers` has used CPU for `idleMs` (polled every 50 ms), at most `limitMs`: a
+ * server still collecting the garbage of its last document would otherwise compete with the next
+ * measurement, on this 2-core machine, for the other server.
+ */
+export async function quiesce(servers: readonly (TimedServer | undefined)[], idleMs = 100, limitMs = 3000): Promise<void> {
+  const running = servers.filter((server): server is TimedServer => server !== undefined);
+  const deadline = performance.now() + limitMs;
+  let last = running.map((server) => server.cpuTicks());
+  let idleSince = performance.now();
+  while (performance.now() < deadline) {
+    await delay(50);
+    const now = running.map((server) => server.cpuTicks());
+    if (now.some((ticks, index) => !Object.is(ticks, last[index]))) {
+      idleSince = performance.now();
+      last = now;
+    } else if (performance.now() - idleSince >= idleMs) {
+      return;
+    }
+  }
 }
 
 /** Position of `offset` in `text` as an LSP (line, UTF-16 character) pair; CRLF counts as one line end. */
@@ -173,11 +209,10 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string, limitM
     await notify();
     // As VS Code does: send the last result id; an "unchanged" report keeps the last items.
     const previous = pulledReports.get(uri);
-    const report = (await limited(connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: previous?.resultId }), `${what}: no report for ${uri}`)) as {
-      kind: 'full' | 'unchanged';
-      resultId?: string;
-      items?: unknown[];
-    };
+    const report = await limited(
+      connection.sendRequest<{ kind: 'full' | 'unchanged'; resultId?: string; items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: previous?.resultId }),
+      `${what}: no report for ${uri}`,
+    );
     const ms = performance.now() - start;
     const count = report.kind === 'unchanged' && previous ? previous.count : (report.items?.length ?? -1);
     pulledReports.set(uri, { resultId: report.resultId, count });
@@ -221,6 +256,7 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string, limitM
     },
     textOf: (uri) => texts.get(uri)?.text,
     memory: () => readMemory(child.pid!),
+    cpuTicks: () => readCpuTicks(child.pid!),
     resetPeak() {
       try {
         fs.writeFileSync(`/proc/${child.pid!}/clear_refs`, '5');

@@ -74,14 +74,18 @@ export interface WarmUpDocument {
  */
 export class ServerSlot {
   private server: TimedServer | undefined;
-  private readonly failures = new Map<string, string>();
+  private readonly failures: Map<string, string>;
 
+  /** `skipped`: cases not to run at all, with the reason (timed out at a smaller size). */
   constructor(
     readonly spec: ServerSpec,
     private readonly rootUri: string,
     private readonly limitMs: number,
     private readonly warmUps: readonly WarmUpDocument[],
-  ) {}
+    skipped: ReadonlyMap<string, string> = new Map(),
+  ) {
+    this.failures = new Map(skipped);
+  }
 
   failure(caseKey: string): string | undefined {
     return this.failures.get(caseKey);

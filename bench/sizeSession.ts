@@ -17,6 +17,7 @@ import { analyzeAndAudit, jsYamlLoad, measureAnalysis, timeOnce } from './floors
 import type { GeneratedPlan, TextEdit } from './generatePlan';
 import { generatePlan, planStyles } from './generatePlan';
 import type { TimedServer } from './lspTiming';
+import { quiesce } from './lspTiming';
 import type { WarmUpDocument } from './servers';
 import { log, ourServer, peerServer, ServerSlot } from './servers';
 
@@ -30,6 +31,11 @@ export interface SessionOptions {
   readonly limitMs: number;
   readonly workspaceUri: string;
   readonly documentsDir: string;
+  /**
+   * Cases (a style, `edit-session`) that timed out at a smaller size, per server, with the reason: they
+   * are not run again (a larger plan takes at least as long), and count as timed out here too.
+   */
+  readonly skipped?: { readonly ours: ReadonlyMap<string, string>; readonly peer: ReadonlyMap<string, string> };
 }
 
 /** Typed into a measure's name: letters and spaces only, so every intermediate text is a valid plan. */
@@ -57,8 +63,10 @@ export async function benchSize(measures: number, options: SessionOptions): Prom
   if (measures > warmUpMeasures) {
     warmUps.push({ caseKey: 'plain', uri: documentUri('warm-up-plain-full'), text: generatePlan({ measures, seed: 99 }).text });
   }
-  const ours = new ServerSlot(ourServer, options.workspaceUri, options.limitMs, warmUps);
-  const peer = options.peer ? new ServerSlot(peerServer, options.workspaceUri, options.limitMs, warmUps) : undefined;
+  const ours = new ServerSlot(ourServer, options.workspaceUri, options.limitMs, warmUps, options.skipped?.ours);
+  const peer = options.peer ? new ServerSlot(peerServer, options.workspaceUri, options.limitMs, warmUps, options.skipped?.peer) : undefined;
+  // Before each timed operation, both servers are let finish what the last one left (garbage collection).
+  const settle = () => quiesce([ours.running, peer?.running]);
   const slots = (first: number) => (first % 2 === 0 ? [ours, peer] : [peer, ours]).filter((slot): slot is ServerSlot => slot !== undefined);
 
   const styles: StyleResult[] = plans.map((plan) => ({
@@ -88,10 +96,12 @@ export async function benchSize(measures: number, options: SessionOptions): Prom
     for (let run = 0; run < options.runs; run++) {
       for (const [index, plan] of plans.entries()) {
         const result = styles[index];
+        await settle();
         result.jsYaml.push(timeOnce(() => jsYamlLoad(plan.text)));
         const line: string[] = [];
         for (const slot of slots(run + index)) {
           const target = slot === ours ? result.ours : result.peer!;
+          await settle();
           await slot.attempt(plan.style, async (server) => {
             const uri = documentUri(`${plan.style}-${run}`);
             server.resetPeak();
@@ -107,7 +117,7 @@ export async function benchSize(measures: number, options: SessionOptions): Prom
       }
     }
 
-    await editSession(plain, documentUri('edit-session'), options, slots, ours, typing, deletion);
+    await editSession(plain, documentUri('edit-session'), options, slots, ours, settle, typing, deletion);
   } finally {
     await ours.stop();
     await peer?.stop();
@@ -148,6 +158,7 @@ async function editSession(
   options: SessionOptions,
   slots: (first: number) => ServerSlot[],
   ours: ServerSlot,
+  settle: () => Promise<void>,
   typing: TypingResult,
   deletion: DeletionResult,
 ): Promise<void> {
@@ -159,6 +170,7 @@ async function editSession(
   const typingCase = (slot: ServerSlot): ServerCase => (slot === ours ? typing.ours : typing.peer!);
   for (let key = 0; key < typing.text.length; key++) {
     for (const slot of slots(key)) {
+      await settle();
       await slot.attempt(caseKey, async (server) => {
         typingCase(slot).samples.push(await server.change(uri, { offset: plan.typingOffset + key, length: 0, newText: typing.text[key] }));
       });
@@ -183,6 +195,7 @@ async function editSession(
         deletionCase(slot).failure = 'the plan has no goal that can be deleted';
         continue;
       }
+      await settle();
       await slot.attempt(caseKey, async (server: TimedServer) => {
         const target = deletionCase(slot);
         target.deletion.push(await server.change(uri, deleting));
