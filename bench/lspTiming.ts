@@ -36,6 +36,13 @@ export interface ServerSpec {
   readonly sendConfigurationChange: boolean;
   /** Node.js flags for the server process (none by default). */
   readonly nodeArgs?: readonly string[];
+  /**
+   * Work the server does on its own, once idle, after a document of at least `minLength` characters
+   * closes, and how long after the close it is done: the bench waits that long before timing the
+   * server's next operation, so that every operation is timed as after a pause in an editor, never
+   * sometimes during that work and sometimes before it.
+   */
+  readonly idleWorkAfterClose?: { readonly minLength: number; readonly ms: number };
 }
 
 /** How long one notification took to give diagnostics, and how many it gave. */
@@ -58,6 +65,8 @@ export interface TimedServer {
   memory(): { rss: number; peak: number };
   /** CPU time the process has used (user + system), in clock ticks (`/proc/<pid>/stat`). */
   cpuTicks(): number;
+  /** `performance.now()` until which the server may be busy with idle work (`idleWorkAfterClose`). */
+  idleWorkUntil(): number;
   /** Sets the peak (`VmHWM`) back to the current RSS (Linux `clear_refs`); false when not allowed. */
   resetPeak(): boolean;
   /** Asks the server to shut down, then kills it if it does not exit. */
@@ -90,12 +99,17 @@ export function readCpuTicks(pid: number): number {
 }
 
 /**
- * Waits until none of `servers` has used CPU for `idleMs` (polled every 50 ms), at most `limitMs`: a
- * server still collecting the garbage of its last document would otherwise compete with the next
- * measurement, on this 2-core machine, for the other server.
+ * Before timing `next`: waits until its idle work is due to be done (`idleWorkAfterClose`), then until
+ * none of `servers` has used CPU for `idleMs` (polled every 50 ms, at most `limitMs`), so that a server
+ * still collecting the garbage of its last document does not compete with the measurement. (The other
+ * server's idle work is not waited for: it may run, on the other core, while `next` is timed.)
  */
-export async function quiesce(servers: readonly (TimedServer | undefined)[], idleMs = 100, limitMs = 3000): Promise<void> {
+export async function quiesce(servers: readonly (TimedServer | undefined)[], next?: TimedServer, idleMs = 100, limitMs = 3000): Promise<void> {
   const running = servers.filter((server): server is TimedServer => server !== undefined);
+  const idleWork = next ? next.idleWorkUntil() - performance.now() : 0;
+  if (idleWork > 0) {
+    await delay(idleWork);
+  }
   const deadline = performance.now() + limitMs;
   let last = running.map((server) => server.cpuTicks());
   let idleSince = performance.now();
@@ -152,6 +166,7 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string, limitM
   connection.onError(() => undefined);
 
   const texts = new Map<string, { text: string; version: number }>();
+  let idleWorkUntil = 0;
   /** The waiter for the next publish, by URI (push servers). */
   const pushWaiters = new Map<string, (arrival: { time: number; count: number }) => void>();
   connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: unknown[] }) => {
@@ -249,6 +264,10 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string, limitM
       );
     },
     async close(uri) {
+      const length = texts.get(uri)?.text.length ?? 0;
+      if (spec.idleWorkAfterClose && length >= spec.idleWorkAfterClose.minLength) {
+        idleWorkUntil = performance.now() + spec.idleWorkAfterClose.ms;
+      }
       texts.delete(uri);
       pulledReports.delete(uri);
       pushWaiters.delete(uri);
@@ -257,6 +276,7 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string, limitM
     textOf: (uri) => texts.get(uri)?.text,
     memory: () => readMemory(child.pid!),
     cpuTicks: () => readCpuTicks(child.pid!),
+    idleWorkUntil: () => idleWorkUntil,
     resetPeak() {
       try {
         fs.writeFileSync(`/proc/${child.pid!}/clear_refs`, '5');

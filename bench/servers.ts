@@ -5,6 +5,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { serverExecArgv } from '../client/src/serverRuntime';
+import { largeDocumentLength } from '../server/src/idleGarbageCollector';
 import type { ServerSpec, TimedServer } from './lspTiming';
 import { startTimedServer } from './lspTiming';
 
@@ -26,6 +27,9 @@ export const ourServer: ServerSpec = {
   diagnostics: 'pull',
   settings: { planAudit: { reviewDate } },
   sendConfigurationChange: false,
+  // server/src/idleGarbageCollector.ts: three full collections a second apart, the first after an idle
+  // second, once a large document has closed; done 3 s after the close (half a second more as margin).
+  idleWorkAfterClose: { minLength: largeDocumentLength, ms: 3500 },
 };
 
 const schemaUri = pathToFileURL(path.join(root, 'schemas/plan.schema.json')).toString();
