@@ -361,6 +361,8 @@ describe('parseLines on what plans are written in', () => {
       'anchor on an empty value': 'kind: plan\na: &x\nb: *x\n',
       'alias to the collection that holds it': 'kind: plan\na: &x [*x]\n',
       'anchor on a key': 'kind: plan\n&k a: 1\n',
+      'anchor on an alias': 'kind: plan\na: &y 1\nb: &x *y\n',
+      'tag on an alias': 'kind: plan\na: &y 1\nrows:\n  - !!str *y\n',
       'plain scalar continued after a comment': 'kind: plan\ntitle: first # c\n  second\n',
       'plain scalar continued at its key’s column': 'kind: plan\nrows:\n  - a: x\n    y\n',
       'bad double-quote escape': 'kind: plan\ntitle: "a\\qb"\n',

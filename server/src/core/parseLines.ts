@@ -249,8 +249,8 @@ class LineBuilder extends ValueReader {
         }
         node = this.blockCollection(next, level + 1);
       } else {
-        if (this.readKey(position) !== undefined) {
-          // `- &a key: value`: the properties belong to the key.
+        if (c === 0x2a /* * */ || this.readKey(position) !== undefined) {
+          // `&a *b`: an alias takes no properties (an error); `- &a key: value`: they belong to the key.
           throw new Unsure();
         }
         node = this.inlineValue(position, parentColumn, mappingValue);
