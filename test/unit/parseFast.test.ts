@@ -292,6 +292,8 @@ describe('parseLines on what plans are written in', () => {
       'quoted scalars over several lines': 'kind: plan\na: "one\n  two\n\n  three \\\n  four"\nb: \'it\'\'s\n  here\'\n',
       'every double-quote escape': 'kind: plan\na: "\\0\\a\\b\\e\\f\\n\\r\\t\\v\\N\\_\\L\\P\\ \\"\\/\\\\\\x41\\u00e9\\U0001F600"\n"k\\u0065y": 1\n',
       'keep chomping, indentation indicators, leading blank lines, more-indented folded lines': 'kind: plan\na: |+\n  x\n\nb: |2-\n   x\n  y\nc: >\n  x\n    y\n  z\n\n  w\nd: |\n\n  x\ne: >+\n  x\n\n\nf: 1\n',
+      'indentation indicators in sequence items': 'kind: plan\nrows:\n  - |1\n    x\n  - - >2-\n       y\n  - a: |2\n       z\n',
+      'anchor and tag before a sequence at the key’s column': 'kind: plan\nrows: &r\n- 1\ncols: !!seq\n- *r\n',
       'flow collections over several lines, with comments': 'kind: plan\na: [1, # c\n  2 # d\n  , 3]\nb: {x: 1,\n\n  y: [2,\n    3]}  # e\n  # f\nc: 1\n',
       'items with nothing on the dash line, empty items, nested sequences': 'kind: plan\nrows:\n  -\n    a: 1\n  -  # c\n    b: 2\n  -\n  - - 1\n    - 2\n  - - a: 1\n      b: 2\n',
       'digit values of every length': `kind: plan\n${Array.from({ length: 20 }, (_, index) => `n${index}: ${'9876543210'.repeat(2).slice(0, index + 1)}`).join('\n')}\nlead: 007\nzero: 0\nsign: -12\nmixed: 12a\nyear: 2017 # c\n`,

@@ -46,17 +46,17 @@ export abstract class ValueReader extends FlowReader {
   /**
    * A scalar, alias or flow collection that starts at `position` on the line of its key or `-`.
    * `parentColumn` is the column of the collection that holds it: a later line indented past it
-   * continues a plain scalar, and is an error after anything else (left to `yaml`). `mappingValue` is
-   * true for a mapping's value (a block scalar's indentation indicator then counts from its key).
+   * continues a plain scalar, and is an error after anything else (left to `yaml`); a block scalar's
+   * indentation indicator counts from it.
    */
-  protected inlineValue(position: number, parentColumn: number, mappingValue: boolean): TreeNode {
+  protected inlineValue(position: number, parentColumn: number): TreeNode {
     const text = this.text;
     const c = text.charCodeAt(position);
     if (c === Char.DoubleQuote || c === Char.SingleQuote) {
       return this.quoted(position, parentColumn);
     }
     if (c === Char.Pipe || c === Char.GreaterThan) {
-      return this.blockScalar(position, parentColumn, mappingValue);
+      return this.blockScalar(position, parentColumn);
     }
     if (c === Char.OpenBracket || c === Char.OpenBrace) {
       const flow = this.flowCollection(position, parentColumn, 0);
@@ -249,10 +249,10 @@ export abstract class ValueReader extends FlowReader {
    * A literal (`|`) or folded (`>`) block scalar, with any chomping (`-`, `+`) and indentation indicator.
    * Its range ends after the line break of its last line with content, or with keep chomping after its
    * last blank line. Left to `yaml`: content on the last line without a line break, whitespace-only lines
-   * longer than the indentation, an indentation indicator in a sequence item, lines less indented than
+   * longer than the indentation, lines less indented than
    * the content but past `parentColumn`, and a keep-chomped scalar followed by a comment line.
    */
-  private blockScalar(position: number, parentColumn: number, mappingValue: boolean): ScalarNode {
+  private blockScalar(position: number, parentColumn: number): ScalarNode {
     const text = this.text;
     const literal = text.charCodeAt(position) === Char.Pipe;
     let index = position + 1;
@@ -274,9 +274,6 @@ export abstract class ValueReader extends FlowReader {
     }
     const code = text.charCodeAt(index);
     if (!(index >= headerEnd || code === Char.CarriageReturn || (code === Char.Hash && text.charCodeAt(index - 1) === Char.Space))) {
-      throw new Unsure();
-    }
-    if (indicator > 0 && !mappingValue) {
       throw new Unsure();
     }
     let contentIndent = indicator > 0 ? parentColumn + indicator : -1;

@@ -243,22 +243,26 @@ class LineBuilder extends ValueReader {
       let node: TreeNode;
       if (Number.isNaN(c) || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Hash) {
         const next = this.skipSpace(position);
-        if (next >= text.length || this.columnOf(next) <= parentColumn) {
-          // Properties on an empty value, or before a sequence at the key's indentation.
+        const nextColumn = next < text.length ? this.columnOf(next) : -1;
+        if (nextColumn > parentColumn) {
+          node = this.blockCollection(next, level + 1);
+        } else if (mappingValue && nextColumn === parentColumn && text.charCodeAt(next) === Char.Dash && isBlankOrEnd(text.charCodeAt(next + 1))) {
+          node = this.blockSequence(next, nextColumn, level + 1);
+        } else {
+          // Properties on an empty value.
           throw new Unsure();
         }
-        node = this.blockCollection(next, level + 1);
       } else {
         if (c === 0x2a /* * */ || this.readKey(position) !== undefined) {
           // `&a *b`: an alias takes no properties (an error); `- &a key: value`: they belong to the key.
           throw new Unsure();
         }
-        node = this.inlineValue(position, parentColumn, mappingValue);
+        node = this.inlineValue(position, parentColumn);
       }
       return this.withProperties(node, anchor, tag);
     }
     if (!(Number.isNaN(c) || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Hash)) {
-      return this.inlineValue(position, parentColumn, mappingValue);
+      return this.inlineValue(position, parentColumn);
     }
     const next = this.skipSpace(position);
     if (next < text.length) {
