@@ -303,7 +303,7 @@ describe('reparseIncrementally', () => {
     assert.deepStrictEqual(document.findings, []);
     let taken = 0;
     for (let keystroke = 0; keystroke < 200; keystroke++) {
-      const anchors = [...document.text.matchAll(/&source\d+ ([^\n]*)/g)];
+      const anchors = [...document.text.matchAll(/&src\d+ ([^\n]*)/g)];
       const target = anchors[Math.floor(random() * anchors.length)];
       const valueStart = target.index + target[0].length - target[1].length;
       const offset = valueStart + Math.floor(random() * (target[1].length + 1));

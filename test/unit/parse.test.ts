@@ -10,7 +10,7 @@ import { indexAliases } from '../../server/src/core/treeBuilder';
 import { getSeq, getString } from '../../server/src/core/tree';
 import type { MapNode, SeqNode } from '../../server/src/core/tree';
 import { spanOf } from '../../server/src/core/tree';
-import { shareDataSources, styledPlan } from './planStyles';
+import { styledPlan } from './planStyles';
 import { createAnalysisCache } from '../../server/src/core/analysisCache';
 
 /** One analysis cache for the tests of this file, as the CLI keeps one per run: the schema validators compile once. */
@@ -174,7 +174,7 @@ describe('bad input', () => {
       const name = String.fromCharCode(97 + level);
       levels.push(`${name}: &${name} [${Array(9).fill(`*${String.fromCharCode(96 + level)}`).join(',')}]`);
     }
-    const text = `${shareDataSources(styledPlan(1_000, 'plain'))}bomb:\n${levels.map((line) => `  ${line}`).join('\n')}\n`;
+    const text = `${styledPlan(1_000, 'anchors')}bomb:\n${levels.map((line) => `  ${line}`).join('\n')}\n`;
     const parsed = parseWithYaml('file:///bomb.plan.yaml', text);
     const limits = parsed.findings.filter((finding) => finding.ruleId === 'resource-limit');
     assert.strictEqual(limits.length, 1);
