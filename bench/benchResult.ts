@@ -10,6 +10,8 @@ import type { Timed } from './lspTiming';
 export interface ServerCase {
   readonly samples: Timed[];
   failure?: string;
+  /** How long the failed operation had run when it failed (a crash or a timeout; absent in older runs). */
+  failedAfterMs?: number;
 }
 
 /** Open and one-number edit of one style at one size, on one server. */
@@ -19,6 +21,8 @@ export interface StyleServerResult {
   /** Peak RSS while the plan was open and edited (`VmHWM` reset before the open), bytes, per run. */
   readonly peakRss: number[];
   failure?: string;
+  /** How long the failed open or edit had run when it failed (absent in older runs). */
+  failedAfterMs?: number;
 }
 
 export interface StyleResult {
@@ -45,11 +49,19 @@ export interface TypingResult {
   expectedOurs?: number;
 }
 
+export interface DeletionCase {
+  readonly deletion: Timed[];
+  readonly restore: Timed[];
+  failure?: string;
+  /** How long the failed deletion or restore had run when it failed (absent in older runs). */
+  failedAfterMs?: number;
+}
+
 /** Deleting a goal (one edit), then putting it back (one edit), alternately. */
 export interface DeletionResult {
   readonly measuresRemoved: number;
-  readonly ours: { readonly deletion: Timed[]; readonly restore: Timed[]; failure?: string };
-  readonly peer?: { readonly deletion: Timed[]; readonly restore: Timed[]; failure?: string };
+  readonly ours: DeletionCase;
+  readonly peer?: DeletionCase;
   /** Findings once the goal is gone, by the in-process analysis; the peer's are the planted errors left. */
   expectedOurs?: number;
   readonly expectedPeer: number;
@@ -113,6 +125,8 @@ export interface BenchResult {
   readonly keys: number;
   readonly limitMs: number;
   readonly peerDebounceMs: number;
+  /** Plan Audit's samples record the number its `resource-limit` diagnostic names (`Timed.hidden`); absent in older runs. */
+  readonly recordsHidden?: boolean;
   readonly machine: Record<string, string>;
   readonly sizes: SizeResult[];
   cli?: CliResult;

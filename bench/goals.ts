@@ -1,76 +1,67 @@
 /**
  * The goals of issue 12 (and the memory and workspace goals of issue 6), evaluated from a bench run's
- * samples: ratios of medians from the same run, lower bounds where the peer was stopped at the limit.
+ * samples: ratios of medians over the same runs, lower bounds where the peer crashed or was stopped at the
+ * limit (peerRatio.ts). Goals on the peer's time are judged twice: its debounce off, and as the user waits.
  */
 import type { BenchResult, SizeResult, StyleResult } from './benchResult';
 import { stats } from './floors';
 import type { Timed } from './lspTiming';
+import type { Comparison, Ratio } from './peerRatio';
+import { deletionComparison, formatRatio, peerMs, peerOverOurs, styleComparison, times, typingComparison } from './peerRatio';
 
-export interface GoalRow {
+/** A goal's measured figure and whether it is met (`unknown`: only lower bounds below the target are known). */
+export interface Verdict {
+  readonly measured: string;
+  readonly met: 'yes' | 'no' | '–' | 'unknown' | 'n/a';
+}
+
+export interface GoalRow extends Verdict {
   readonly goal: string;
   readonly target: string;
-  readonly measured: string;
-  /** `unknown`: only a lower bound below the target is known (the peer was stopped). */
-  readonly met: 'yes' | 'no' | '–' | 'unknown';
+  /** Goals on the peer's time: the same with its debounce counted (as the user waits). */
+  readonly waited?: Verdict;
 }
-
-/** The peer's samples with its fixed debounce taken off. */
-export function peerMs(samples: readonly Timed[], debounceMs: number): number[] {
-  return samples.map((sample) => Math.max(0, sample.ms - debounceMs));
-}
-
-type Ratio = { readonly value: number; readonly atLeast: boolean } | { readonly missing: string };
 
 const count = (n: number) => n.toLocaleString('en-US');
-const times = (value: number) => `${value.toFixed(value >= 10 ? 0 : 2)}×`;
-const format = (ratio: Ratio) => ('missing' in ratio ? ratio.missing : `${ratio.atLeast ? '≥ ' : ''}${times(ratio.value)}`);
 
-/** Peer median (debounce off) over ours; a lower bound when the peer timed out. */
-export function peerOverOurs(
-  peer: readonly Timed[] | undefined,
-  peerFailure: string | undefined,
-  ours: readonly Timed[],
-  oursFailure: string | undefined,
-  debounceMs: number,
-  limitMs: number,
-): Ratio {
-  const oursStats = stats(ours.map((sample) => sample.ms));
-  if (oursFailure || !oursStats) {
-    return { missing: 'Plan Audit failed' };
-  }
-  if (!peer) {
-    return { missing: 'peer not run' };
-  }
-  const peerSamples = peerMs(peer, debounceMs);
-  if (peerFailure) {
-    if (!/timed out/.test(peerFailure)) {
-      return { missing: 'peer failed' };
-    }
-    // The runs the peer did not finish took at least the limit: the median is at least the lowest sample.
-    return { value: Math.min(...peerSamples, limitMs - debounceMs) / oursStats.median, atLeast: true };
-  }
-  const peerStats = stats(peerSamples);
-  return peerStats ? { value: peerStats.median / oursStats.median, atLeast: false } : { missing: 'no peer samples' };
-}
-
-export function ratioText(peer: readonly Timed[] | undefined, peerFailure: string | undefined, ours: readonly Timed[], oursFailure: string | undefined, debounceMs: number, limitMs: number): string {
-  const ratio = peerOverOurs(peer, peerFailure, ours, oursFailure, debounceMs, limitMs);
-  return 'missing' in ratio ? '–' : format(ratio);
-}
-
-/** A "peer / ours ≥ target" goal over several labelled ratios: met when every one is. */
-function atLeastGoal(goal: string, target: number, ratios: readonly (readonly [string, Ratio])[], plainLabel?: string): GoalRow {
+/** "peer / ours ≥ target" over several labelled ratios: met when every one is, lower bounds included. */
+function atLeastVerdict(target: number, ratios: readonly (readonly [string, Ratio])[], plainLabel?: string): Verdict {
   const missing = ratios.find(([, ratio]) => 'missing' in ratio);
   if (ratios.length === 0 || missing) {
-    const why = missing ? `${format(missing[1])}${ratios.length > 1 ? ` (${missing[0]})` : ''}` : 'not measured';
-    return { goal, target: `≥ ${target}×`, measured: why, met: missing && format(missing[1]) === 'Plan Audit failed' ? 'no' : '–' };
+    const why = missing ? `${formatRatio(missing[1])}${ratios.length > 1 ? ` (${missing[0]})` : ''}` : 'not measured';
+    return { measured: why, met: missing && formatRatio(missing[1]) === 'Plan Audit failed' ? 'no' : '–' };
   }
-  const known = ratios as readonly (readonly [string, { value: number; atLeast: boolean }])[];
-  const [worstLabel, worst] = known.reduce((low, entry) => (entry[1].value < low[1].value ? entry : low));
+  const known = ratios as readonly (readonly [string, Exclude<Ratio, { missing: string }>])[];
+  // The lowest figure that says something: a crash without a recorded time bounds nothing.
+  const informative = known.filter(([, ratio]) => !ratio.atLeast || ratio.value > 0);
+  const [worstLabel, worst] = (informative.length ? informative : known).reduce((low, entry) => (entry[1].value < low[1].value ? entry : low));
   const plain = plainLabel ? known.find(([label]) => label === plainLabel) : undefined;
-  const measured = ratios.length > 1 ? `lowest ${format(worst)} (${worstLabel})${plain && plain[0] !== worstLabel ? `; ${plain[0]} ${format(plain[1])}` : ''}` : format(worst);
+  const head = ratios.length > 1 ? `lowest ${formatRatio(worst)} (${worstLabel})${plain && plain[0] !== worstLabel ? `; ${plain[0]} ${formatRatio(plain[1])}` : ''}` : formatRatio(worst);
+  // Every case where the peer failed is named, with the figure it gives (a lower bound, or fewer runs).
+  const failures = known
+    .filter(([, ratio]) => ratio.failure)
+    .map(([label, ratio]) => {
+      const figure = ratio.atLeast && ratio.value === 0 ? 'no bound' : formatRatio(ratio);
+      const how = ratio.atLeast ? `peer ${ratio.failure}` : `${ratio.runs} run${ratio.runs === 1 ? '' : 's'}, then the peer ${ratio.failure}`;
+      return ratios.length > 1 ? `${label} ${figure} (${how})` : how;
+    });
+  const measured = failures.length ? `${head}; ${ratios.length > 1 ? 'peer failed: ' : ''}${failures.join(', ')}` : head;
   const met = known.every(([, ratio]) => ratio.value >= target) ? 'yes' : known.some(([, ratio]) => !ratio.atLeast && ratio.value < target) ? 'no' : 'unknown';
-  return { goal, target: `≥ ${target}×`, measured, met };
+  return { measured, met };
+}
+
+/** A peer-time goal, with the debounce off (the row) and counted (`waited`). */
+function peerGoal(goal: string, target: number, debounceMs: number, limitMs: number, comparisons: readonly (readonly [string, Comparison])[], plainLabel?: string, detail?: (debounceMs: number) => string): GoalRow {
+  const verdict = (debounce: number): Verdict => {
+    const found = atLeastVerdict(
+      target,
+      comparisons.map(([label, comparison]) => [label, peerOverOurs(comparison, debounce, limitMs)] as const),
+      plainLabel,
+    );
+    const extra = detail?.(debounce);
+    return extra && found.met !== '–' ? { ...found, measured: `${found.measured} (${extra})` } : found;
+  };
+  return { goal, target: `≥ ${target}×`, ...verdict(debounceMs), waited: verdict(0) };
 }
 
 /** A "value ≤ target" goal over several labelled values (undefined: that case failed). */
@@ -104,33 +95,27 @@ export function goalRows(result: BenchResult): GoalRow[] {
   const limit = result.limitMs;
   const rows: GoalRow[] = [];
   const editTarget = (measures: number) => (measures >= 10_000 ? 50 : 10);
-  const perStyle = (size: SizeResult, pick: (side: StyleResult['ours']) => Timed[]) =>
-    size.styles.map((style) => [style.style, peerOverOurs(style.peer && pick(style.peer), style.peer?.failure, pick(style.ours), style.ours.failure, debounce, limit)] as const);
+  const perStyle = (size: SizeResult, operation: 'open' | 'edit') => size.styles.map((style) => [style.style, styleComparison(style, operation)] as const);
 
   for (const size of result.sizes) {
-    rows.push(atLeastGoal(`open, ${count(size.measures)} measures, every style (peer / ours)`, 5, perStyle(size, (side) => side.open), 'plain'));
+    rows.push(peerGoal(`open, ${count(size.measures)} measures, every style (peer / ours)`, 5, debounce, limit, perStyle(size, 'open'), 'plain'));
   }
   for (const size of result.sizes) {
-    rows.push(atLeastGoal(`one-number edit, ${count(size.measures)} measures, every style (peer / ours)`, editTarget(size.measures), perStyle(size, (side) => side.edit), 'plain'));
+    rows.push(peerGoal(`one-number edit, ${count(size.measures)} measures, every style (peer / ours)`, editTarget(size.measures), debounce, limit, perStyle(size, 'edit'), 'plain'));
   }
   for (const size of result.sizes) {
     const { typing } = size;
-    const row = atLeastGoal(`typing, each key, ${count(size.measures)} measures (peer / ours, per-key medians)`, editTarget(size.measures), [
-      ['typing', peerOverOurs(typing.peer?.samples, typing.peer?.failure, typing.ours.samples, typing.ours.failure, debounce, limit)],
-    ]);
     // Key by key (the servers alternate per key): the lowest of the per-key ratios, shown beside.
-    const pairs = typing.peer && typing.peer.samples.length === typing.ours.samples.length ? typing.ours.samples.map((sample, key) => peerMs([typing.peer!.samples[key]], debounce)[0] / sample.ms) : [];
-    const slowest = stats(typing.ours.samples.map((sample) => sample.ms))?.max;
-    const detail = [pairs.length ? `lowest key ${times(Math.min(...pairs))}` : '', slowest !== undefined ? `slowest key ours ${slowest.toFixed(slowest >= 10 ? 0 : 1)} ms` : ''].filter(Boolean).join(', ');
-    rows.push(detail && row.met !== '–' ? { ...row, measured: `${row.measured} (${detail})` } : row);
+    const detail = (debounceMs: number) => {
+      const pairs = typing.peer && typing.peer.samples.length === typing.ours.samples.length ? typing.ours.samples.map((sample, key) => peerMs([typing.peer!.samples[key]], debounceMs)[0] / sample.ms) : [];
+      const slowest = stats(typing.ours.samples.map((sample) => sample.ms))?.max;
+      return [pairs.length ? `lowest key ${times(Math.min(...pairs))}` : '', slowest !== undefined ? `slowest key ours ${slowest.toFixed(slowest >= 10 ? 0 : 1)} ms` : ''].filter(Boolean).join(', ');
+    };
+    rows.push(peerGoal(`typing, each key, ${count(size.measures)} measures (peer / ours, per-key medians)`, editTarget(size.measures), debounce, limit, [['typing', typingComparison(typing)]], undefined, detail));
   }
   for (const size of result.sizes) {
     const { deletion } = size;
-    rows.push(
-      atLeastGoal(`deleting a goal, ${count(size.measures)} measures (peer / ours)`, editTarget(size.measures), [
-        ['deletion', peerOverOurs(deletion.peer?.deletion, deletion.peer?.failure, deletion.ours.deletion, deletion.ours.failure, debounce, limit)],
-      ]),
-    );
+    rows.push(peerGoal(`deleting a goal, ${count(size.measures)} measures (peer / ours)`, editTarget(size.measures), debounce, limit, [['deletion', deletionComparison(deletion.ours, deletion.peer, 'deletion')]]));
   }
   for (const [what, pick] of [
     ['open', (style: StyleResult) => style.ours.open],

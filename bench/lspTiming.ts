@@ -49,6 +49,18 @@ export interface ServerSpec {
 export interface Timed {
   readonly ms: number;
   readonly count: number;
+  /** Findings not shown, as the `resource-limit` diagnostic names them (pull servers; absent when none). */
+  readonly hidden?: number;
+}
+
+/** The time from a notification to its failure (exit or timeout), on the error a failed open or change rejects with. */
+export const elapsedOf = (error: unknown): number | undefined => (error as { elapsedMs?: unknown } | undefined)?.elapsedMs as number | undefined;
+
+/** The number a `resource-limit` diagnostic names ("1,019 more findings not shown …"). */
+export function hiddenCount(items: readonly unknown[] | undefined): number | undefined {
+  const limit = (items as { code?: unknown; message?: string }[] | undefined)?.find((item) => item.code === 'resource-limit');
+  const digits = limit?.message && /^([\d,]+) more findings/.exec(limit.message)?.[1];
+  return digits ? Number(digits.replace(/,/g, '')) : undefined;
 }
 
 /** A running server with a document API that times each notification to its diagnostics. */
@@ -209,7 +221,12 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string, limitM
   }
 
   /** The last pulled report per document, for `previousResultId`. */
-  const pulledReports = new Map<string, { resultId?: string; count: number }>();
+  const pulledReports = new Map<string, { resultId?: string; count: number; hidden?: number }>();
+
+  /** Rethrows a failed wait with the time it ran (the report's lower bound for a peer that crashed). */
+  const failedAfter = (error: unknown, start: number): never => {
+    throw Object.assign(error instanceof Error ? error : new Error(String(error)), { elapsedMs: performance.now() - start });
+  };
 
   /** Sends `notify` and times it to the document's next diagnostics. */
   const timeToDiagnostics = async (uri: string, what: string, notify: () => Promise<void>): Promise<Timed> => {
@@ -217,21 +234,33 @@ export async function startTimedServer(spec: ServerSpec, rootUri: string, limitM
       const arrival = new Promise<{ time: number; count: number }>((resolve) => pushWaiters.set(uri, resolve));
       const start = performance.now();
       await notify();
-      const { time, count } = await limited(arrival, `${what}: no publish for ${uri}`);
-      return { ms: time - start, count };
+      try {
+        const { time, count } = await limited(arrival, `${what}: no publish for ${uri}`);
+        return { ms: time - start, count };
+      } catch (error) {
+        return failedAfter(error, start);
+      }
     }
     const start = performance.now();
     await notify();
     // As VS Code does: send the last result id; an "unchanged" report keeps the last items.
     const previous = pulledReports.get(uri);
-    const report = await limited(
-      connection.sendRequest<{ kind: 'full' | 'unchanged'; resultId?: string; items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: previous?.resultId }),
-      `${what}: no report for ${uri}`,
-    );
+    let report: { kind: 'full' | 'unchanged'; resultId?: string; items?: unknown[] };
+    try {
+      report = await limited(
+        connection.sendRequest<typeof report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: previous?.resultId }),
+        `${what}: no report for ${uri}`,
+      );
+    } catch (error) {
+      return failedAfter(error, start);
+    }
     const ms = performance.now() - start;
-    const count = report.kind === 'unchanged' && previous ? previous.count : (report.items?.length ?? -1);
-    pulledReports.set(uri, { resultId: report.resultId, count });
-    return { ms, count };
+    // Counted after the clock stopped: not part of the time.
+    const unchanged = report.kind === 'unchanged' && previous;
+    const count = unchanged ? previous.count : (report.items?.length ?? -1);
+    const hidden = unchanged ? previous.hidden : hiddenCount(report.items);
+    pulledReports.set(uri, { resultId: report.resultId, count, hidden });
+    return hidden === undefined ? { ms, count } : { ms, count, hidden };
   };
 
   const kill = async () => {

@@ -125,6 +125,7 @@ async function measure(options: Options): Promise<BenchResult> {
     keys: options.keys,
     limitMs: options.limitMs,
     peerDebounceMs,
+    recordsHidden: true,
     machine: machine(),
     sizes: [],
   };
@@ -199,7 +200,7 @@ async function main(): Promise<void> {
     log(`wrote ${path.relative(process.cwd(), options.out)}`);
   }
   for (const row of goalRows(result)) {
-    log(`goal: ${row.goal}: ${row.measured} (target ${row.target}) → ${row.met}`);
+    log(`goal: ${row.goal}: ${row.measured} (target ${row.target}) → ${row.met}${row.waited ? `; as waited: ${row.waited.measured} → ${row.waited.met}` : ''}`);
   }
   for (const problem of countChecks(result)) {
     log(`check: ${problem}`);

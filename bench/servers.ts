@@ -7,7 +7,7 @@ import { pathToFileURL } from 'url';
 import { serverExecArgv } from '../client/src/serverRuntime';
 import { largeDocumentLength } from '../server/src/idleGarbageCollector';
 import type { ServerSpec, TimedServer } from './lspTiming';
-import { startTimedServer } from './lspTiming';
+import { elapsedOf, startTimedServer } from './lspTiming';
 
 export const root = path.resolve(__dirname, '..');
 export const reviewDate = '2020-01-01';
@@ -79,6 +79,8 @@ export interface WarmUpDocument {
 export class ServerSlot {
   private server: TimedServer | undefined;
   private readonly failures: Map<string, string>;
+  /** How long the failed open or change had run when it failed, by case (absent for other failures). */
+  private readonly failedAfter = new Map<string, number>();
 
   /** `skipped`: cases not to run at all, with the reason (timed out at a smaller size). */
   constructor(
@@ -93,6 +95,10 @@ export class ServerSlot {
 
   failure(caseKey: string): string | undefined {
     return this.failures.get(caseKey);
+  }
+
+  failedAfterMs(caseKey: string): number | undefined {
+    return this.failedAfter.get(caseKey);
   }
 
   get running(): TimedServer | undefined {
@@ -133,6 +139,10 @@ export class ServerSlot {
       return await operation(this.server);
     } catch (error) {
       this.fail(caseKey, messageOf(error));
+      const elapsed = elapsedOf(error);
+      if (elapsed !== undefined) {
+        this.failedAfter.set(caseKey, elapsed);
+      }
       const tail = this.server.stderr().trim().split('\n').slice(-3).join(' | ');
       if (tail) {
         log(`${this.spec.name} stderr: ${tail.slice(-500)}`);

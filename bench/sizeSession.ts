@@ -114,6 +114,7 @@ export async function benchSize(measures: number, options: SessionOptions): Prom
             line.push(`${slot.spec.name} ${ms(target.open.at(-1)!.ms)} / ${ms(target.edit.at(-1)!.ms)}`);
           });
           target.failure = slot.failure(plan.style);
+          target.failedAfterMs = slot.failedAfterMs(plan.style);
         }
         log(`${measures} measures, run ${run + 1}/${options.runs}, ${plan.style}: open / edit: ${line.join('; ') || 'skipped'}`);
       }
@@ -181,6 +182,7 @@ async function editSession(
   }
   for (const slot of slots()) {
     typingCase(slot).failure = slot.failure(caseKey);
+    typingCase(slot).failedAfterMs = slot.failedAfterMs(caseKey);
     const samples = typingCase(slot).samples.map((sample) => sample.ms);
     if (samples.length > 0) {
       log(`${measures} measures, typing ${samples.length} keys: ${slot.spec.name} ${ms(Math.min(...samples))} to ${ms(Math.max(...samples))} per key`);
@@ -206,6 +208,9 @@ async function editSession(
         line.push(`${slot.spec.name} ${ms(target.deletion.at(-1)!.ms)} / ${ms(target.restore.at(-1)!.ms)}`);
       });
       deletionCase(slot).failure ??= slot.failure(caseKey) && (typingCase(slot).failure ? `skipped: the typing burst failed` : slot.failure(caseKey));
+      if (!typingCase(slot).failure) {
+        deletionCase(slot).failedAfterMs ??= slot.failedAfterMs(caseKey);
+      }
     }
     log(`${measures} measures, run ${run + 1}/${options.runs}, delete a goal / put it back: ${line.join('; ') || 'skipped'}`);
   }
