@@ -12,6 +12,7 @@ import type { AnalyzedDocument, AuditSettings } from './core/analyze';
 import { analyzeText } from './core/analyze';
 import { reparseIncrementally } from './core/incremental';
 import type { SchemaValidators } from './core/schemaValidators';
+import type { TreeNode } from './core/tree';
 import type { PendingEdits } from './pendingEdits';
 
 export class OpenDocumentAnalyses {
@@ -32,14 +33,16 @@ export class OpenDocumentAnalyses {
     const pending = this.pendingEdits.take(document.uri);
     // Re-parse only the unit that changed when the edits since the cached version are known; the
     // cached analysis must be for the same settings (cleared when they change).
+    // The units it only moves keep their per-unit results (`movedItems`).
+    const movedItems = new Map<TreeNode, TreeNode>();
     const reparsed =
       cached && pending?.change && !pending.broken && pending.fromVersion === cached.version
-        ? reparseIncrementally(cached.analysis.parsed, text, pending.change)
+        ? reparseIncrementally(cached.analysis.parsed, text, pending.change, undefined, movedItems)
         : undefined;
     // Per-unit results are kept for open documents, which are the ones edited; from the first analysis
     // on, so that the first edit already finds them.
     const cache = cached?.cache ?? createAnalysisCache({ schemaValidators: this.schemaValidators, reuseUnits: true });
-    const analysis = analyzeText(document.uri, text, { fiscalYearStartMonth: settings.fiscalYearStartMonth, reparsed, cache });
+    const analysis = analyzeText(document.uri, text, { fiscalYearStartMonth: settings.fiscalYearStartMonth, reparsed, movedItems, cache });
     this.byUri.set(document.uri, { version: document.version, analysis, cache });
     return analysis;
   }

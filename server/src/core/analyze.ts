@@ -28,6 +28,7 @@ import { SchemaRuleIds, validateSchema } from './validateSchema';
 import { fiscalYearOfDate, isIsoDate, todayIso } from './dates';
 import { createWorkspaceView } from './workspaceIndex';
 import { appendAll } from './arrays';
+import type { TreeNode } from './tree';
 
 /** Settings that change findings; the server reads them per workspace, the CLI from `.plan-audit.yaml`. */
 export interface AuditSettings {
@@ -70,6 +71,12 @@ export interface AnalyzeOptions {
    */
   readonly reparsed?: ParsedDocument;
   /**
+   * With `reparsed`: the sequence items it moved unchanged, new node → old node (`reparseIncrementally`'s
+   * `moved`). A moved unit's schema problems are those kept for its old node, which a length-changing
+   * edit would otherwise have every unit after it validated again for.
+   */
+  readonly movedItems?: ReadonlyMap<TreeNode, TreeNode>;
+  /**
    * The caller's analysis state (analysisCache.ts): the compiled schema validators and, for a document
    * open in the editor, its per-unit results. A new one when absent, which compiles the validators:
    * callers analysing more than one document pass theirs.
@@ -79,7 +86,7 @@ export interface AnalyzeOptions {
 
 /** Parses and validates one document. Never throws; bad input becomes findings. */
 export function analyzeText(uri: string, text: string, options: AnalyzeOptions = {}): AnalyzedDocument {
-  const { fiscalYearStartMonth = 10, limits = defaultParseLimits, reparsed, cache = createAnalysisCache() } = options;
+  const { fiscalYearStartMonth = 10, limits = defaultParseLimits, reparsed, movedItems, cache = createAnalysisCache() } = options;
   // An incremental re-parse when the server has one (incremental.ts), else a full parse (parseText.ts).
   const encoding = wideEncodingOfText(text);
   if (encoding) {
@@ -101,7 +108,7 @@ export function analyzeText(uri: string, text: string, options: AnalyzeOptions =
     }
     return { uri, text, parsed, kind: undefined, model: undefined, baseFindings };
   }
-  appendAll(appendAll(baseFindings, checkDuplicates(uri, root, kind, cache.units)), validateSchema(uri, root, kind, cache));
+  appendAll(appendAll(baseFindings, checkDuplicates(uri, root, kind, cache.units)), validateSchema(uri, root, kind, cache, reparsed ? movedItems : undefined));
   const model = buildModel(root, kind, fiscalYearStartMonth, cache.units?.measureModels);
   return { uri, text, parsed, kind, model, baseFindings };
 }

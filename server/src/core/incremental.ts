@@ -76,23 +76,26 @@ const largeRegion = 64 * 1024;
  * the change. Returns the same `ParsedDocument` a full `parseWithYaml(previous.uri, newText, limits)`
  * would, or `undefined` when that cannot be guaranteed (the caller then parses in full). Untouched
  * subtrees before the unit are shared with `previous`; those after it are copies with moved offsets.
- * Never throws.
+ * Never throws. With `moved`, each sequence item that is a unit (`isSharedUnit`) moved unchanged (same content, other
+ * offsets) is recorded in it, new node → old node, so that results kept for the old node can be carried
+ * over (`AnalyzeOptions.movedItems`); meaningless when the result is undefined.
  */
 export function reparseIncrementally(
   previous: ParsedDocument,
   newText: string,
   change: TextChange,
   limits: ParseLimits = defaultParseLimits,
+  moved?: Map<TreeNode, TreeNode>,
 ): ParsedDocument | undefined {
   try {
-    return reparse(previous, newText, change, limits);
+    return reparse(previous, newText, change, limits, moved);
   } catch {
     // `Unsafe` or `RegionUnsure`, or a bug here: either way the caller's full parse gives the right answer.
     return undefined;
   }
 }
 
-function reparse(previous: ParsedDocument, newText: string, change: TextChange, limits: ParseLimits): ParsedDocument | undefined {
+function reparse(previous: ParsedDocument, newText: string, change: TextChange, limits: ParseLimits, moved: Map<TreeNode, TreeNode> | undefined): ParsedDocument | undefined {
   const oldText = previous.text;
   const { offset, deleteCount, insertText } = change;
   const root = previous.root;
@@ -119,7 +122,7 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
   const changeEnd = offset + deleteCount;
   const delta = insertText.length - deleteCount;
 
-  const leading = editLeadingComments(root, oldText, newText, changeEnd, delta);
+  const leading = editLeadingComments(root, oldText, newText, changeEnd, delta, moved);
   if (leading !== outer) {
     if (leading && isKnownWithoutDuplicateKeys(root)) {
       markWithoutDuplicateKeys(leading); // every node moved, no key changed
@@ -156,7 +159,7 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
     if (!linesStayInside(newText, lineStart, newRegionEnd, column)) {
       continue;
     }
-    const spliced = splice(candidate, oldText, newText, { lineStart, column, end: newRegionEnd }, oldRegionEnd, delta, limits, traits);
+    const spliced = splice(candidate, oldText, newText, { lineStart, column, end: newRegionEnd }, oldRegionEnd, delta, limits, traits, moved);
     if (spliced === outer) {
       continue;
     }
@@ -182,7 +185,7 @@ function movedTraits(traits: DocumentTraits, delta: number): DocumentTraits {
  * node and changes nothing else: nothing precedes those comments, so no node can take them in. Returns
  * `outer` when the change is not there, `undefined` when the lines are no longer only comments.
  */
-function editLeadingComments(root: TreeNode, oldText: string, newText: string, changeEnd: number, delta: number): TreeNode | typeof outer | undefined {
+function editLeadingComments(root: TreeNode, oldText: string, newText: string, changeEnd: number, delta: number, moved: Map<TreeNode, TreeNode> | undefined): TreeNode | typeof outer | undefined {
   const oldEnd = oldText.lastIndexOf('\n', root.start - 1) + 1;
   if (oldEnd === 0 || changeEnd > oldEnd - 1) {
     return outer;
@@ -199,7 +202,7 @@ function editLeadingComments(root: TreeNode, oldText: string, newText: string, c
   if (!onlyComments(oldText, oldEnd) || !onlyComments(newText, newEnd) || /\r(?!\n)/.test(newText.slice(0, newEnd))) {
     return undefined;
   }
-  return new Shifter(delta, oldEnd).node(root);
+  return new Shifter(delta, oldEnd, 0, new Map(), moved).node(root);
 }
 
 /** True when `text` may hold an alias (`*a`): a `*` after a space, a flow indicator or at its start. */

@@ -9,7 +9,7 @@ import type { Span } from './findings';
 import type { DocumentTraits, ParseLimits } from './parse';
 import { TreeBuilder } from './treeBuilder';
 import type { MapNode, Pair, ScalarNode, SeqNode, TreeNode } from './tree';
-import { duplicatePairs, hasRepeatedKeys, isKnownWithoutDuplicateKeys, markWithoutDuplicateKeys } from './tree';
+import { duplicatePairs, hasRepeatedKeys, isKnownWithoutDuplicateKeys, isSharedUnit, markWithoutDuplicateKeys } from './tree';
 import type { Candidate, Region } from './incrementalUnits';
 import { indentAt, isBlankLine, nextLine } from './incrementalUnits';
 
@@ -41,6 +41,7 @@ export function splice(
   delta: number,
   limits: ParseLimits,
   traits: DocumentTraits,
+  moved?: Map<TreeNode, TreeNode>,
 ): { root: TreeNode; traits: DocumentTraits } | typeof outer | undefined {
   const { lineStart, column, end: newRegionEnd } = region;
   const source = newText.slice(lineStart, newRegionEnd);
@@ -122,7 +123,7 @@ export function splice(
   if (!aliases) {
     return undefined;
   }
-  const shifter = new Shifter(delta, oldRegionEnd, lineStart, aliases.copies);
+  const shifter = new Shifter(delta, oldRegionEnd, lineStart, aliases.copies, moved);
 
   let replacement: TreeNode | Pair = unit;
   let unitContainerPairs: readonly Pair[] | undefined;
@@ -141,7 +142,7 @@ export function splice(
       }
       items[index] = replacement as TreeNode;
       for (let i = index + 1; i < node.items.length; i++) {
-        items[i] = shifter.node(node.items[i]);
+        items[i] = shifter.item(node.items[i]);
       }
       replacement = { kind: 'seq', items, start: node.start, end, flow: node.flow } satisfies SeqNode;
     } else {
@@ -304,6 +305,12 @@ export class Shifter {
     private readonly regionStart = 0,
     /** Copies of scalars anchored in the region, by their old start: replaced by the new scalar. */
     private readonly copies: ReadonlyMap<number, Reresolved> = new Map(),
+    /**
+     * Filled, when given, with each moved sequence item that is a unit (new node → old node). Without
+     * alias copies to replace, a moved node holds the same keys and values as the old one, only at other
+     * offsets, so results that depend on nothing else (a unit's schema problems, its clean keys) carry over.
+     */
+    private readonly moved?: Map<TreeNode, TreeNode>,
   ) {
     // Same length (a digit replaced by a digit) and no copy to replace: nothing after the region changes.
     this.shareAll = delta === 0 && copies.size === 0;
@@ -324,6 +331,18 @@ export class Shifter {
     const key = this.node(pair.key) as ScalarNode;
     const value = this.node(pair.value);
     return key === pair.key && value === pair.value ? pair : { key, value };
+  }
+
+  /**
+   * `node` for a sequence item, recorded in `moved` when it moved and is a unit (`isSharedUnit`: the
+   * items whose results are kept; a target's two scalars are not worth a record).
+   */
+  item(item: TreeNode): TreeNode {
+    const moved = this.node(item);
+    if (this.moved && moved !== item && this.copies.size === 0 && isSharedUnit(item)) {
+      this.moved.set(moved, item);
+    }
+    return moved;
   }
 
   node(node: TreeNode): TreeNode {
@@ -358,7 +377,7 @@ export class Shifter {
         const items = new Array<TreeNode>(node.items.length);
         let changed = this.delta !== 0;
         for (let i = 0; i < node.items.length; i++) {
-          items[i] = this.node(node.items[i]);
+          items[i] = this.item(node.items[i]);
           changed ||= items[i] !== node.items[i];
         }
         return changed ? ({ kind: 'seq', items, start, end: node.end + this.delta, flow: node.flow } satisfies SeqNode) : node;

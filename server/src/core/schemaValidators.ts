@@ -190,13 +190,22 @@ export function collectProblems(
   prefix: string,
   problems: Problem[],
   unitResults: UnitValidationResults | undefined,
+  movedItems?: ReadonlyMap<TreeNode, TreeNode>,
 ): void {
   const results = unitResults && definition !== undefined ? unitResults.get(definition) : undefined;
   let result = results?.get(node);
   if (!result) {
     const subject = definition === undefined ? kindValidators.document : kindValidators.unit(definition);
-    subject.validate(subjectData(node, subject.unitProperties));
-    result = { problems: subject.validate.errors ? collapse(subject.validate.errors) : [], units: unitsOf(node, subject.unitProperties) };
+    // A unit an edit only moved holds the same data as its old node: the same problems (their paths are
+    // relative to the unit, and validation reads no offsets); its units are its own new nodes.
+    const old = movedItems?.get(node);
+    const moved = old && results?.get(old);
+    if (moved) {
+      result = { problems: moved.problems, units: unitsOf(node, subject.unitProperties) };
+    } else {
+      subject.validate(subjectData(node, subject.unitProperties));
+      result = { problems: subject.validate.errors ? collapse(subject.validate.errors) : [], units: unitsOf(node, subject.unitProperties) };
+    }
     if (unitResults && definition !== undefined) {
       if (results) {
         results.set(node, result);
@@ -209,6 +218,6 @@ export function collectProblems(
     problems.push(prefix === '' ? problem : withPathPrefix(problem, prefix));
   }
   for (const unit of result.units) {
-    collectProblems(kindValidators, unit.definition, unit.node, prefix + unit.instancePath, problems, unitResults);
+    collectProblems(kindValidators, unit.definition, unit.node, prefix + unit.instancePath, problems, unitResults, movedItems);
   }
 }

@@ -40,11 +40,12 @@ const schemas: Readonly<Record<PlanKind, JsonSchema>> = schemaSources;
  *
  * Alternatives (`anyOf`) are collapsed into one finding, and no node gets two findings for one cause.
  * The validators come from `cache.schemaValidators`; with `cache.units`, the problems of units shared with
- * the last version are reused. Never throws.
+ * the last version are reused, and so are those of units an edit only moved (`movedItems`: new node → old
+ * node). Never throws.
  */
-export function validateSchema(uri: string, root: TreeNode, kind: PlanKind, cache: AnalysisCache): Finding[] {
+export function validateSchema(uri: string, root: TreeNode, kind: PlanKind, cache: AnalysisCache, movedItems?: ReadonlyMap<TreeNode, TreeNode>): Finding[] {
   const problems: Problem[] = [];
-  collectProblems(cache.schemaValidators.forKind(kind), undefined, root, '', problems, cache.units?.schemaResults);
+  collectProblems(cache.schemaValidators.forKind(kind), undefined, root, '', problems, cache.units?.schemaResults, movedItems);
   const findings: Finding[] = [];
   if (problems.length > 0) {
     const mapper = new ErrorMapper(uri, root, schemas[kind]);
