@@ -28,8 +28,9 @@
  * the token before them; lone CRs); aliases or tags in the new unit, or, in a document with aliases,
  * aliases in the old one or anchors renamed; an alias copy of a collection that reaches into the
  * region (copies of an anchored scalar in it are re-resolved: `reresolve`); tabs or lone CRs where
- * indentation is counted; errors or warnings in the unit's own parse; a region over 4 KiB that is more than
- * an eighth of the file (the region is parsed with `yaml`; the full parse, with the line reader, is cheaper). A `%YAML` directive is fine: the region is parsed under the
+ * indentation is counted; errors or warnings in the unit's own parse; a region over 4 KiB that is more
+ * than an eighth of the file (the region is parsed with `yaml`; the full parse, with the line reader, is
+ * cheaper). A `%YAML` directive is fine: the region is parsed under the
  * document's version. So are aliases elsewhere: a copy of a node before the region is shared as it is
  * (its offsets are its anchor's), one after it moves with everything else.
  *
