@@ -18,7 +18,8 @@ import { getMapItems, getSeq, isKnownWithoutDuplicateKeys, spanOf, walk } from '
 import { parseLines } from '../../server/src/core/parseLines';
 import { checkDuplicates } from '../../server/src/core/duplicateChecks';
 import { createAnalysisCache } from '../../server/src/core/analysisCache';
-import { styledPlan } from './planStyles';
+import { planStyles, styledPlan } from './planStyles';
+import { generatePlan } from '../../bench/generatePlan';
 
 /** Per-unit results shared by every analysis of this file's documents, as the server keeps them for an open document. */
 const unitCache = createAnalysisCache({ reuseUnits: true });
@@ -763,5 +764,100 @@ describe('reparseIncrementally, fuzzed against full parses', function () {
     fuzzDocument('generated.plan.yaml', text, 200 * fuzzScale, createRandom(fuzzSeed), stats);
     report('generated 300 measures', stats);
     assert.ok(stats.inScalarFast / stats.inScalar > 0.8, 'plain edits inside scalars mostly take the fast path');
+  });
+});
+
+describe('reparseIncrementally, whole items deleted (incrementalItems.ts)', function () {
+  this.timeout(120_000);
+
+  /** Block sequences of a tree with at least three items. */
+  function sequencesOf(document: ParsedDocument): TreeNode[][] {
+    const found: TreeNode[][] = [];
+    if (document.root) {
+      walk(document.root, (node) => {
+        if (node.kind === 'seq' && !node.flow && node.items.length >= 3) {
+          found.push([...node.items]);
+        }
+      });
+    }
+    return found;
+  }
+
+  const lineStart = (text: string, at: number) => text.lastIndexOf('\n', at - 1) + 1;
+
+  /**
+   * Deletes items `a..b-1` of random sequences (from the line of one item to the line of another; now
+   * and then a line more or less, which must decline or stay exact) and checks every incremental result,
+   * tree and findings, against a full parse. Returns how many took the fast path.
+   */
+  function fuzzDeletions(text: string, count: number, random: () => number): number {
+    const document = parseLines(uri, text) ?? parseWithYaml(uri, text);
+    if (document.findings.length > 0) {
+      return 0;
+    }
+    findingsOf(document);
+    const sequences = sequencesOf(document);
+    let fast = 0;
+    for (let n = 0; n < count && sequences.length > 0; n++) {
+      const items = sequences[Math.floor(random() * sequences.length)];
+      const a = Math.floor(random() * items.length);
+      const b = a + 1 + Math.floor(random() * (items.length - a));
+      let offset = lineStart(text, items[a].start);
+      let end = b < items.length ? lineStart(text, items[b].start) : items[items.length - 1].end;
+      const roll = random();
+      if (roll < 0.1) {
+        offset = lineStart(text, Math.max(0, offset - 1));
+      } else if (roll < 0.2) {
+        end = Math.min(text.length, text.indexOf('\n', end) + 1 || text.length);
+      }
+      if (end <= offset) {
+        continue;
+      }
+      const change: TextChange = { offset, deleteCount: end - offset, insertText: '' };
+      const next = apply(text, change);
+      const full = parseWithYaml(uri, next);
+      const movedItems = new Map<TreeNode, TreeNode>();
+      const incremental = reparseIncrementally(document, next, change, undefined, movedItems);
+      if (incremental) {
+        fast++;
+        assertSameDocument(incremental, full, change, text);
+        assert.deepStrictEqual(findingsOf(incremental, movedItems), findingsOf(full), `findings after ${JSON.stringify(change)}`);
+      }
+    }
+    return fast;
+  }
+
+  it('samples and rule fixtures: 20 random deletions each', () => {
+    const random = createRandom(fuzzSeed + 1);
+    let fast = 0;
+    for (const file of [...yamlFiles(path.join(root, 'samples/gao-17-618')), ...yamlFiles(path.join(root, 'test/fixtures/rules'))]) {
+      fast += fuzzDeletions(fs.readFileSync(file, 'utf8'), 20 * fuzzScale, random);
+    }
+    console.log(`      samples and fixtures: ${fast} deletions on the fast path`);
+    assert.ok(fast > 0);
+  });
+
+  it('generated plans in every style: 30 random deletions each, and the bench goal deletion without a re-parse', () => {
+    const random = createRandom(fuzzSeed + 2);
+    for (const style of planStyles) {
+      const generated = generatePlan({ measures: 60, seed: 3, style });
+      fuzzDeletions(generated.text, 30 * fuzzScale, random);
+      const { offset, length } = generated.goalDeletion;
+      const document = parseLines(uri, generated.text) ?? parseWithYaml(uri, generated.text);
+      findingsOf(document);
+      const change: TextChange = { offset, deleteCount: length, insertText: '' };
+      const next = apply(generated.text, change);
+      const full = parseWithYaml(uri, next);
+      const movedItems = new Map<TreeNode, TreeNode>();
+      const incremental = reparseIncrementally(document, next, change, undefined, movedItems);
+      if (style !== 'anchors') {
+        // Anchors: a document with aliases is left to a full parse.
+        assert.ok(incremental, `${style}: the goal deletion takes the fast path`);
+      }
+      if (incremental) {
+        assertSameDocument(incremental, full, change, generated.text);
+        assert.deepStrictEqual(findingsOf(incremental, movedItems), findingsOf(full), `${style}: findings after the goal deletion`);
+      }
+    }
   });
 });

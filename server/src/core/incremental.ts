@@ -20,6 +20,9 @@
  *   offset moved by the length delta (or shared as is when the length did not change). Collections
  *   that ended with the unit end where the one-unit collection parsed alone ends.
  *
+ * A deletion of whole items of one block sequence is the one exception to re-parsing a unit: nothing
+ * is parsed, the items before are kept and those after moved (incrementalItems.ts, with its argument).
+ *
  * Units are tried innermost first (a `value:` pair, then its target, then the measure, then its goal…);
  * a unit whose new text is not one item (or one pair) at the same column, or that ends in comments
  * whose place `yaml` decides from context outside the region, passes the change to the next unit out.
@@ -46,6 +49,7 @@ import type { TreeNode } from './tree';
 import { isKnownWithoutDuplicateKeys, markWithoutDuplicateKeys } from './tree';
 import { candidatesAt, indentAt, isBlankLine, linesStayInside, nextLine, regionOf, sameTail } from './incrementalUnits';
 import { outer, Shifter, splice } from './incrementalSplice';
+import { deleteItems } from './incrementalItems';
 
 /** One edit, in the previous text's offsets: delete `deleteCount` characters at `offset`, then insert `insertText`. */
 export interface TextChange {
@@ -134,6 +138,14 @@ function reparse(previous: ParsedDocument, newText: string, change: TextChange, 
       markWithoutDuplicateKeys(leading); // every node moved, no key changed
     }
     return leading && { uri: previous.uri, text: newText, root: leading, findings: [], hasSyntaxErrors: false, traits: movedTraits(traits, delta) };
+  }
+
+  if (insertText === '') {
+    // Whole items of a block sequence deleted (a goal): nothing to re-parse (incrementalItems.ts).
+    const deleted = deleteItems(root, oldText, offset, deleteCount, traits, moved);
+    if (deleted) {
+      return { uri: previous.uri, text: newText, root: deleted, findings: [], hasSyntaxErrors: false, traits };
+    }
   }
 
   for (const candidate of candidatesAt(root, changeStart)) {
