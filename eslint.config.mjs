@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * ESLint flat config (`npm run lint`).
+ * ESLint flat config (`npm run lint`, which `npm test` runs right after the build).
  *
  * - TypeScript (client/src, server/src, test, bench): typescript-eslint's type-checked recommended rules, with
  *   type information from tsconfig.json through the project service. `no-floating-promises` and
@@ -8,7 +8,8 @@
  * - Plain JavaScript (esbuild.js): ESLint's recommended rules, without type information.
  * - server/src/core: the pure engine, shared by the language server and the CLI. It may not import the editor,
  *   the LSP libraries, the file system, child processes, paths or the OS: state is passed in (see
- *   CONTRIBUTING.md).
+ *   CONTRIBUTING.md). test/unit/lintCoreImports.test.ts runs this config on snippets to prove that each
+ *   forbidden import fails.
  */
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
