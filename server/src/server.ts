@@ -23,7 +23,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from './core/findings';
 import { ConfigDiagnostics } from './configDiagnostics';
 import { DiagnosticReports } from './diagnosticReports';
-import { IdleGarbageCollector, largeDocumentLength } from './idleGarbageCollector';
+import { IdleGarbageCollector, largeDocumentLength, rehearsalText } from './idleGarbageCollector';
 import { toCodeActions, providedCodeActionKinds } from './lsp/toCodeActions';
 import { PlanDocument } from './lsp/planDocument';
 import { hoverMarkdown } from './lsp/toHover';
@@ -221,8 +221,13 @@ documents.onDidChangeContent((change) => {
 
 documents.onDidClose((event) => {
   // Free everything held for the closed document; the disk index keeps what the cross-file rules need.
-  if (event.document.getText().length >= largeDocumentLength) {
-    garbageCollector.collectWhenIdle();
+  const closedText = event.document.getText();
+  if (closedText.length >= largeDocumentLength) {
+    // After the collections, a sample of the closed plan re-optimizes the analysis (idleGarbageCollector.ts).
+    const sample = isPlanAuditDocument(event.document) ? rehearsalText(closedText) : undefined;
+    garbageCollector.collectWhenIdle(3, sample === undefined ? undefined : () => {
+      void settings.get().then((current) => workspace.rehearseOpen(sample, current)).catch(() => undefined);
+    });
   }
   const uri = event.document.uri;
   workspace.documentClosed(uri);

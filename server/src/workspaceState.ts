@@ -11,7 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './core/analysisCache';
 import { createAnalysisCache } from './core/analysisCache';
 import type { AnalyzedDocument, AuditSettings } from './core/analyze';
-import { auditDocument, createAuditContext, scopeOf } from './core/analyze';
+import { analyzeText, auditDocument, createAuditContext, scopeOf } from './core/analyze';
 import type { Finding } from './core/findings';
 import { LineIndex } from './core/lines';
 import { createSchemaValidators } from './core/schemaValidators';
@@ -27,6 +27,9 @@ import { analyzeFile, declaresPlanKind, hasPlanFileName } from './workspaceFiles
 export function isPlanAuditDocument(document: TextDocument): boolean {
   return hasPlanFileName(document.uri) || declaresPlanKind(document.getText());
 }
+
+/** The URI of the sample analysed by `rehearseOpen`; no such file exists. */
+const rehearsalUri = 'untitled:plan-audit-rehearsal.plan.yaml';
 
 export class WorkspaceState {
   private readonly openAnalyses: OpenDocumentAnalyses;
@@ -176,6 +179,17 @@ export class WorkspaceState {
     if (isPlanAuditDocument(document)) {
       this.lastFindings.clear();
     }
+  }
+
+  /**
+   * Analyses and audits `text` as a newly opened document's first pull does, with the shared validators
+   * and a cache of its own, and keeps nothing: it re-optimizes the analysis after the idle collections
+   * (idleGarbageCollector.ts).
+   */
+  rehearseOpen(text: string, settings: AuditSettings): void {
+    const cache = createAnalysisCache({ schemaValidators: this.diskCache.schemaValidators, reuseUnits: true });
+    const analysis = analyzeText(rehearsalUri, text, { fiscalYearStartMonth: settings.fiscalYearStartMonth, cache });
+    auditDocument(analysis, createAuditContext([analysis], settings), settings);
   }
 
   /** Frees everything held for a closed document. */
