@@ -102,19 +102,24 @@ function filePathOf(uri: string): string | undefined {
   return file;
 }
 
+/** A notification has no reply to carry an error: a failure in work it started is logged, never left unhandled. */
+function logFailure(what: string, error: unknown): void {
+  connection.console.error(`Plan Audit: ${what} failed: ${error instanceof Error ? error.stack : String(error)}`);
+}
+
 connection.onDidChangeConfiguration(() => {
   settings.invalidate();
   workspace.settingsChanged();
   connection.languages.diagnostics.refresh();
   summary.changed();
-  void settings.get().then(() => indexer.budgetMayHaveChanged());
+  settings
+    .get()
+    .then(() => indexer.budgetMayHaveChanged())
+    .catch((error: unknown) => logFailure('re-indexing after a settings change', error));
 });
 
 connection.onDidChangeWatchedFiles((params) => {
-  // A notification has no reply to carry an error: log it rather than leave an unhandled rejection.
-  watchedFilesChanged(params).catch((error: unknown) => {
-    connection.console.error(`Plan Audit: handling changed files failed: ${error instanceof Error ? error.stack : String(error)}`);
-  });
+  watchedFilesChanged(params).catch((error: unknown) => logFailure('handling changed files', error));
 });
 
 async function watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> {
@@ -234,14 +239,14 @@ documents.onDidClose((event) => {
   diagnosticReports.delete(uri);
   const file = uri.startsWith('file:') ? filePathOf(uri) : undefined;
   if (file !== undefined) {
-    void settings.get().then((current) => {
+    settings.get().then((current) => {
       if (fs.existsSync(file)) {
         indexer.indexFile(file, current);
         indexer.reportStatus();
       }
       // Unsaved edits are gone: the summary goes back to the file on disk.
       summary.changed();
-    });
+    }).catch((error: unknown) => logFailure(`re-indexing ${uri} after it closed`, error));
   }
 });
 
