@@ -7,31 +7,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
-import { startServer, waitFor, type TestServer } from './lspClient';
+import { codesOf, openFile, pullDiagnostics, startServer, waitFor, type TestServer } from './lspClient';
 
 const fixtures = path.resolve(__dirname, '../fixtures/rules/duplicate-id/plans-across-files');
 /** Two plans with the same id: each open one reports `duplicate-id` only if the other was indexed. */
 const firstPlan = fs.readFileSync(path.join(fixtures, 'a-adcvd.plan.yaml'), 'utf8');
 const copyPlan = fs.readFileSync(path.join(fixtures, 'b-adcvd-copy.plan.yaml'), 'utf8').replace('  # expect: duplicate-id', '');
-
-async function pull(server: TestServer, uri: string): Promise<Diagnostic[]> {
-  const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-  assert.strictEqual(report.kind, 'full');
-  return (report as { items: Diagnostic[] }).items;
-}
-
-async function open(server: TestServer, file: string): Promise<string> {
-  const uri = pathToFileURL(file).toString();
-  await server.connection.sendNotification('textDocument/didOpen', {
-    textDocument: { uri, languageId: 'yaml', version: 1, text: fs.readFileSync(file, 'utf8') },
-  });
-  return uri;
-}
-
-function codes(diagnostics: Diagnostic[]): string[] {
-  return diagnostics.map((diagnostic) => String(diagnostic.code)).sort();
-}
 
 describe('a workspace larger than the index budget', function () {
   let workspace: string;
@@ -72,9 +53,9 @@ describe('a workspace larger than the index budget', function () {
   });
 
   it('checks an open file whatever the budget, against the files that fit', async () => {
-    const uri = await open(server, bigFile);
+    const uri = await openFile(server, bigFile);
     // z-big was not indexed, but open it is analysed in full; a-adcvd (indexed) makes its id a duplicate.
-    assert.deepStrictEqual(codes(await pull(server, uri)), ['duplicate-id']);
+    assert.deepStrictEqual(codesOf(await pullDiagnostics(server, uri)), ['duplicate-id']);
   });
 
   it('does not repeat the message when the index changes but still leaves files out', async () => {

@@ -3,9 +3,10 @@
  * answers the server's own requests (configuration, capability registration, refresh).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { Diagnostic, ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import type { Diagnostic, DocumentDiagnosticReport, ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { IndexStatusNotification, type IndexStatusParams } from '../../server/src/protocol';
 
@@ -146,4 +147,27 @@ export async function waitFor<T>(condition: () => T, what: string, timeout = 15_
     }
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** Pulls a document's diagnostics (`textDocument/diagnostic`, no previous result id): a full report's items. */
+export async function pullDiagnostics(server: TestServer, uri: string): Promise<Diagnostic[]> {
+  const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+  if (report.kind !== 'full') {
+    throw new Error(`expected a full diagnostics report for ${uri}, got "${report.kind}"`);
+  }
+  return report.items;
+}
+
+/** Opens a file on disk in the server (`textDocument/didOpen` with its text); returns its URI. */
+export async function openFile(server: TestServer, file: string): Promise<string> {
+  const uri = pathToFileURL(file).toString();
+  await server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'yaml', version: 1, text: fs.readFileSync(file, 'utf8') },
+  });
+  return uri;
+}
+
+/** The rule ids of `diagnostics`, sorted: what a test compares when positions do not matter. */
+export function codesOf(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((diagnostic) => String(diagnostic.code)).sort();
 }

@@ -7,31 +7,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
-import { startServer, type TestServer } from './lspClient';
+import { codesOf, openFile, pullDiagnostics, startServer, type TestServer } from './lspClient';
 
 const fixtures = path.resolve(__dirname, '../fixtures/rules/duplicate-id/plans-across-files');
 /** Two plans with the same id: each open one reports `duplicate-id` only if the other was indexed. */
 const firstPlan = fs.readFileSync(path.join(fixtures, 'a-adcvd.plan.yaml'), 'utf8');
 const copyPlan = fs.readFileSync(path.join(fixtures, 'b-adcvd-copy.plan.yaml'), 'utf8').replace('  # expect: duplicate-id', '');
-
-async function pull(server: TestServer, uri: string): Promise<Diagnostic[]> {
-  const report = await server.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
-  assert.strictEqual(report.kind, 'full');
-  return (report as { items: Diagnostic[] }).items;
-}
-
-async function open(server: TestServer, file: string): Promise<string> {
-  const uri = pathToFileURL(file).toString();
-  await server.connection.sendNotification('textDocument/didOpen', {
-    textDocument: { uri, languageId: 'yaml', version: 1, text: fs.readFileSync(file, 'utf8') },
-  });
-  return uri;
-}
-
-function codes(diagnostics: Diagnostic[]): string[] {
-  return diagnostics.map((diagnostic) => String(diagnostic.code)).sort();
-}
 
 describe('workspace folders that are not on the local disk', function () {
   let workspace: string;
@@ -52,9 +33,9 @@ describe('workspace folders that are not on the local disk', function () {
     const remote = 'vscode-vfs://github/owner/repo';
     // Before the fix, `initialize` failed here: "The URL must be of scheme file".
     server = await startServer(workspace, {}, { workspaceFolders: [remote, pathToFileURL(workspace).toString()] });
-    const uri = await open(server, path.join(workspace, 'b-adcvd-copy.plan.yaml'));
+    const uri = await openFile(server, path.join(workspace, 'b-adcvd-copy.plan.yaml'));
     // duplicate-id needs a-adcvd.plan.yaml from the index of the file: folder.
-    assert.ok(codes(await pull(server, uri)).includes('duplicate-id'), 'the file: folder was not indexed');
+    assert.ok(codesOf(await pullDiagnostics(server, uri)).includes('duplicate-id'), 'the file: folder was not indexed');
     assert.ok(
       server.logs.some((line) => line.includes(remote) && line.includes('not on the local disk')),
       `no log line names the skipped folder:\n${server.logs.join('\n')}`,
@@ -65,6 +46,6 @@ describe('workspace folders that are not on the local disk', function () {
     assert.ok(server);
     const uri = 'vscode-vfs://github/owner/repo/remote.plan.yaml';
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'kind: plan\nversion: 1\n' } });
-    assert.ok(codes(await pull(server, uri)).includes('schema'));
+    assert.ok(codesOf(await pullDiagnostics(server, uri)).includes('schema'));
   });
 });
