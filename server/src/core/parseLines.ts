@@ -3,7 +3,7 @@
  * without a general YAML parser. `parseText` tries it first because it is faster than even a bare
  * `js-yaml` load (it builds nothing but the tree, and reads each character about once). It builds
  * exactly the tree `parseWithYaml` builds (the `RangeBuilder` range rules of yamlRanges.ts;
- * test/unit/parseFast.test.ts proves it on every fixture and sample, on generated plans in every style
+ * test/unit/parseLines.test.ts proves it on every fixture and sample, on generated plans in every style
  * and on fuzzed documents), or returns `undefined` so the caller asks `yaml`.
  *
  * What it reads:
